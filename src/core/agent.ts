@@ -1,0 +1,99 @@
+import { defaultClock } from './clock.ts'
+import { LanesError } from './errors.ts'
+import { DEFAULT_MAX_TOOL_OUTPUT_CHARS, toMessages, type AgentInput } from './messages.ts'
+import { runLoop } from './run-loop.ts'
+import type { Tool } from './tool.ts'
+import type { AgentEvent, AgentHooks, Clock, ExecutorSpec, Message, Model, RunResult } from './types.ts'
+
+export interface AgentOptions {
+  model: Model
+  tools?: readonly Tool[]
+  system?: string
+  /** How the tool calls of one model turn run. Default 'concurrent'. */
+  executor?: ExecutorSpec
+  /** Most model calls in one run. Default 10. */
+  maxTurns?: number
+  /** One model call; report the chosen tool and its arguments, run nothing. */
+  routingOnly?: boolean
+  /** Time limit for every tool without its own `timeoutMs`. */
+  toolTimeoutMs?: number
+  hooks?: AgentHooks
+  /** Injectable clock in ms; default performance.now. */
+  now?: Clock
+  /** Cap on one tool result sent to the model (the event log keeps it whole). Default 100,000. */
+  maxToolOutputChars?: number
+}
+
+export interface StreamOptions {
+  signal?: AbortSignal
+}
+
+/** A tool-using agent. It keeps the conversation between calls until `reset()`. */
+export class Agent {
+  readonly model: Model
+  readonly tools: readonly Tool[]
+  private readonly options: AgentOptions
+  private readonly toolMap: ReadonlyMap<string, Tool>
+  private conversation: Message[] = []
+  private running = false
+
+  constructor(options: AgentOptions) {
+    this.options = options
+    this.model = options.model
+    this.tools = options.tools ?? []
+    const map = new Map<string, Tool>()
+    for (const tool of this.tools) {
+      if (map.has(tool.name)) throw new LanesError(`Two tools are named "${tool.name}"; tool names must be unique.`)
+      map.set(tool.name, tool)
+    }
+    this.toolMap = map
+    const maxTurns = options.maxTurns ?? 10
+    if (!Number.isInteger(maxTurns) || maxTurns < 1) throw new RangeError(`maxTurns must be a whole number ≥ 1, got ${maxTurns}.`)
+  }
+
+  /** The conversation so far. */
+  get messages(): readonly Message[] {
+    return this.conversation
+  }
+
+  /** Run the agent on new input, yielding every event as it happens; `run-end` comes last. */
+  async *stream(input: AgentInput, opts: StreamOptions = {}): AsyncGenerator<AgentEvent, RunResult> {
+    if (this.running) throw new LanesError('This agent is already running; wait for run-end or use another Agent.')
+    this.running = true
+    try {
+      for (const message of toMessages(input)) this.conversation.push(message)
+      const o = this.options
+      return yield* runLoop(
+        {
+          model: this.model,
+          tools: this.toolMap,
+          system: o.system,
+          executor: o.executor ?? 'concurrent',
+          maxTurns: o.maxTurns ?? 10,
+          routingOnly: o.routingOnly ?? false,
+          toolTimeoutMs: o.toolTimeoutMs,
+          maxToolOutputChars: o.maxToolOutputChars ?? DEFAULT_MAX_TOOL_OUTPUT_CHARS,
+          hooks: o.hooks,
+          now: o.now ?? defaultClock,
+        },
+        this.conversation,
+        opts.signal,
+      )
+    } finally {
+      this.running = false
+    }
+  }
+
+  /** Run to the end and return the result. */
+  async invoke(input: AgentInput, opts: StreamOptions = {}): Promise<RunResult> {
+    const run = this.stream(input, opts)
+    let step = await run.next()
+    while (!step.done) step = await run.next()
+    return step.value
+  }
+
+  /** Forget the conversation, so the agent can serve a new request. */
+  reset(): void {
+    this.conversation = []
+  }
+}

@@ -1,0 +1,18 @@
+// The public core API (design.md). Outside checks import these names; change them only with a
+// note in the README's changelog.
+export { Agent, type AgentOptions, type StreamOptions } from './agent.ts'
+export { defineTool, toInputSchema, type Tool, type ToolDefinition, type ToolReturn } from './tool.ts'
+export { executorLabel, executorLimit, parseExecutor } from './executor.ts'
+export { parseTextToolCalls, textToolInstructions, type ParsedText, type TextToolCall } from './text-tool-calls.ts'
+export { toMessages, textOf, truncateForModel, DEFAULT_MAX_TOOL_OUTPUT_CHARS, type AgentInput } from './messages.ts'
+export { defaultClock, newRunId } from './clock.ts'
+export { AsyncQueue } from './queue.ts'
+export {
+  LanesError, AbortedError, UnknownToolError, ToolInputError, ToolTimeoutError, ToolOutputError, describeError,
+} from './errors.ts'
+export type {
+  AgentEvent, AgentEventOf, AgentEventType, AgentHooks, Clock, ContentPart, ExecutorSpec, Message, Model,
+  ModelEvent, ModelRequest, Role, RunResult, StopReason, ToolCallRecord, ToolContext, ToolProgress, ToolSpec,
+  ToolStatus, Usage,
+} from './types.ts'
+export { createScriptedModel, toolCallsTurn, textTurn, type ScriptedModel, type ScriptedTurn } from './scripted-model.ts'
