@@ -1,0 +1,115 @@
+// Shapes of run records and of the views derived from them. A run record is the single source of
+// truth: the transcript, timelines, Gantt, metrics and permalinks are pure functions of records.
+import type { AgentEvent } from '../core/index.ts'
+
+export const RECORD_VERSION = 1
+
+/** An attachment as a record keeps it when it leaves the machine: by reference, never a key. */
+export interface AttachmentRef {
+  name: string
+  mediaType: string
+  size: number
+  /** SHA-256 of the bytes, hex. */
+  hash: string
+  pages?: number
+  /** A small data: URL thumbnail, only when the user chose to inline thumbnails. */
+  thumbnail?: string
+}
+
+export interface LocalModelSettings {
+  ttftMs: number
+  tokensPerSecond: number
+  /** Multiplies every demo tool delay; 1 is the seeds' timing. */
+  toolSpeed: number
+}
+
+/** Everything needed to run the same thing again. Never holds a key. */
+export interface RunConfig {
+  /** 'local' | 'openai' | 'anthropic' | a compatible preset id ('ollama', 'openrouter', …). */
+  provider: string
+  model: string
+  baseURL?: string
+  /** 'concurrent' | 'sequential' | 'concurrency:N' */
+  executor: string
+  system?: string
+  /** Tool pack id and the names of the tools that were switched on. */
+  toolPack: string
+  tools: string[]
+  maxTurns: number
+  routingOnly: boolean
+  toolTimeoutMs?: number
+  local?: LocalModelSettings
+}
+
+export interface RunInput {
+  text: string
+  attachments: AttachmentRef[]
+}
+
+export type RunStatus = 'running' | 'done' | 'interrupted'
+
+export interface RunRecord {
+  v: typeof RECORD_VERSION
+  id: string
+  /** ISO 8601. */
+  createdAt: string
+  /** A user-facing name (rename in history); defaults from the prompt. */
+  title?: string
+  /** What the Gantt calls this run, e.g. "concurrent #1". */
+  label?: string
+  status?: RunStatus
+  config: RunConfig
+  input: RunInput
+  events: AgentEvent[]
+  /** A what-if re-timing (projectExecutor), not a recorded run: no API call made it. */
+  projected?: boolean
+}
+
+/** A value, or why there is none (a message written for the person reading it). */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string }
+
+/** One bar of the Gantt chart. */
+export interface GanttSpan {
+  /** The run's label (data-run). */
+  run: string
+  kind: 'model' | 'tool'
+  /** Tool name, or "model" / the model id for model calls (data-name). */
+  name: string
+  /** A stable key: `${run}/${callId}` or `${run}/model/${turn}`. */
+  key: string
+  turn: number
+  callId?: string
+  startMs: number
+  /** For spans still running, the time of the last event seen. */
+  endMs: number
+  running: boolean
+  /** Model calls: time of the first token, ms on the same axis. */
+  ttftMs?: number
+  /** Tool calls: ms of each progress event. */
+  ticks?: number[]
+  status?: string
+  args?: unknown
+  output?: string
+  /** On the critical path: the spans the wall time actually waited on. */
+  critical: boolean
+}
+
+export interface RunMetrics {
+  makespanMs: number
+  /** First text token since run start; undefined when no text came. */
+  ttftMs?: number
+  outputTokens: number
+  inputTokens: number
+  /** Output tokens (or text deltas when no usage is reported) per second of model streaming. */
+  tokensPerSecond?: number
+  /** Sum of model-call durations. */
+  modelTimeMs: number
+  /** Sum of tool-call durations. */
+  toolTimeMs: number
+  /** Wall time during which at least one tool ran. */
+  toolPhaseMs: number
+  /** toolTimeMs / toolPhaseMs: 1 means no overlap, 3 means three tools at once on average. */
+  overlap: number
+  toolCalls: number
+  turns: number
+}

@@ -1,0 +1,63 @@
+import { createStore } from 'zustand/vanilla'
+import type { ContentPart } from '../core/index.ts'
+import { ingestFile, providerPartsFor, type Attachment } from '../media/index.ts'
+import { capabilitiesOf } from '../providers/index.ts'
+import { settingsStore } from './settings.ts'
+
+export interface AttachmentsState {
+  items: Attachment[]
+  /** Files being read right now (name list, for the spinner). */
+  pending: string[]
+}
+
+export const attachmentsStore = createStore<AttachmentsState>(() => ({ items: [], pending: [] }))
+
+/** Read files into attachments; a bad file gets its message and the others go on. */
+export async function addFiles(files: readonly File[]): Promise<void> {
+  const names = files.map((f) => f.name)
+  attachmentsStore.setState((s) => ({ pending: [...s.pending, ...names] }))
+  const keepOriginal = settingsStore.getState().keepOriginalImages
+  await Promise.all(
+    files.map(async (file) => {
+      const attachment = await ingestFile(file, { keepOriginal })
+      attachmentsStore.setState((s) => ({
+        items: [...s.items, attachment],
+        pending: removeOnce(s.pending, file.name),
+      }))
+    }),
+  )
+}
+
+function removeOnce(list: string[], name: string): string[] {
+  const i = list.indexOf(name)
+  return i < 0 ? list : [...list.slice(0, i), ...list.slice(i + 1)]
+}
+
+export function removeAttachment(id: string): void {
+  attachmentsStore.setState((s) => ({ items: s.items.filter((a) => a.id !== id) }))
+}
+
+export function clearAttachments(): void {
+  attachmentsStore.setState({ items: [] })
+}
+
+/** The content parts to send for ready attachments, as the provider can take them. */
+export function partsToSend(items: readonly Attachment[], providerId: string): ContentPart[] {
+  const caps = capabilitiesOf(providerId)
+  const parts: ContentPart[] = []
+  for (const item of items) {
+    if (item.status !== 'ready') continue
+    if (item.kind === 'image' && !caps.images) continue
+    parts.push(...providerPartsFor(item, { pdf: caps.pdf === 'native' ? 'native' : 'pages' }))
+  }
+  return parts
+}
+
+/** Fetch a sample file from the app's own origin and attach it. */
+export async function addSample(path: string): Promise<void> {
+  const response = await fetch(new URL(path, document.baseURI))
+  if (!response.ok) throw new Error(`Could not load the sample ${path} (HTTP ${response.status}).`)
+  const blob = await response.blob()
+  const name = path.split('/').pop() ?? 'sample'
+  await addFiles([new File([blob], name, { type: blob.type })])
+}

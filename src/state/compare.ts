@@ -1,0 +1,37 @@
+import { createStore } from 'zustand/vanilla'
+import { projectExecutor } from '../runs/project.ts'
+import { runSeries } from './run-controller.ts'
+import { activeRun, addRun, liveRun, runsStore } from './runs.ts'
+
+export const compareStore = createStore<{ trials: number }>(() => ({ trials: 1 }))
+
+export function setTrials(trials: number): void {
+  compareStore.setState({ trials: Math.min(10, Math.max(1, Math.round(trials))) })
+}
+
+/**
+ * Run the prompt under Concurrent and under Sequential, k trials each, interleaved A B A B so
+ * that drift (a warming cache, a busy provider) hits both executors alike.
+ */
+export async function compareExecutors(prompt: string): Promise<void> {
+  const { trials } = compareStore.getState()
+  const requests = []
+  for (let i = 1; i <= trials; i++) {
+    for (const executor of ['concurrent', 'sequential'] as const) {
+      requests.push({ prompt, executor, label: trials > 1 ? `${executor} #${i}` : executor, keepOthers: requests.length > 0 })
+    }
+  }
+  await runSeries(requests)
+}
+
+/** What-if: the active run re-timed under the other executor from its recorded tool durations. */
+export function projectOtherExecutor(): void {
+  const run = activeRun()
+  if (!run || run.view.status === 'running') return
+  const other = run.record.config.executor === 'sequential' ? 'concurrent' : 'sequential'
+  const projected = projectExecutor(run.record, other)
+  const label = `${other} (projected)`
+  const already = runsStore.getState().runs.some((r) => r.label === label && r.record.projected)
+  if (already) return
+  addRun(liveRun(projected, label, true), true)
+}

@@ -1,0 +1,61 @@
+// Batching to animation frames: many events per frame, one notification per frame. In a hidden
+// tab (no rAF) or in Node, a timer stands in.
+
+/** Calls `notify` at most once per animation frame, however often `request` is called. */
+export function createFrameScheduler(notify: () => void): { request: () => void; flush: () => void } {
+  let pending = false
+  let handle: number | ReturnType<typeof setTimeout> | undefined
+  const run = (): void => {
+    pending = false
+    handle = undefined
+    notify()
+  }
+  return {
+    request() {
+      if (pending) return
+      pending = true
+      const visible = typeof document === 'undefined' || document.visibilityState === 'visible'
+      if (typeof requestAnimationFrame === 'function' && visible) handle = requestAnimationFrame(run)
+      else handle = setTimeout(run, 16)
+    },
+    flush() {
+      if (!pending) return
+      if (typeof handle === 'number' && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(handle)
+      else if (handle !== undefined) clearTimeout(handle)
+      run()
+    },
+  }
+}
+
+/**
+ * Give the browser a turn (input, paint) between slices of work, so a model that streams faster
+ * than the screen can draw never makes a long task.
+ */
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
+  if (scheduler?.yield) return scheduler.yield()
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => {
+        channel.port1.close()
+        resolve()
+      }
+      channel.port2.postMessage(null)
+    })
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
+/** A time-sliced consumer: call `maybeYield()` after each item; it yields every `sliceMs`. */
+export function createSlicer(sliceMs = 8, now: () => number = () => performance.now()): { maybeYield: () => Promise<void> | undefined } {
+  let sliceStart = now()
+  return {
+    maybeYield() {
+      if (now() - sliceStart < sliceMs) return undefined
+      return yieldToMain().then(() => {
+        sliceStart = now()
+      })
+    },
+  }
+}

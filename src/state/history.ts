@@ -1,0 +1,98 @@
+import { createStore } from 'zustand/vanilla'
+import { openHistory, type HistoryStore, type RunSummary } from '../runs/history-store.ts'
+import type { RunRecord } from '../runs/types.ts'
+
+export interface HistoryState {
+  available: boolean
+  /** Why history is off or a write failed: shown to the user; runs still work in memory. */
+  warning: string | undefined
+  summaries: RunSummary[]
+  search: string
+}
+
+export const historyStore = createStore<HistoryState>(() => ({ available: false, warning: undefined, summaries: [], search: '' }))
+
+let store: HistoryStore | undefined
+const opening: Promise<HistoryStore | undefined> = typeof indexedDB === 'undefined' ? Promise.resolve(undefined) : open()
+
+async function open(): Promise<HistoryStore | undefined> {
+  const result = await openHistory({ onError: report })
+  if (!result.available) {
+    historyStore.setState({ available: false, warning: result.error.message })
+    return undefined
+  }
+  store = result
+  historyStore.setState({ available: true })
+  void refreshHistory()
+  return store
+}
+
+/** Ready when history has opened (or failed to). */
+export function historyReady(): Promise<HistoryStore | undefined> {
+  return opening
+}
+
+function report(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error)
+  historyStore.setState({ warning: message })
+}
+
+/** Save a run as it streams; writes are coalesced by the store. */
+export function saveRun(record: RunRecord): void {
+  store?.put(record)
+}
+
+/** Write pending saves now and refresh the list. */
+export async function flushHistory(): Promise<void> {
+  if (!store) return
+  try {
+    await store.flush()
+  } catch (error) {
+    report(error)
+  }
+  await refreshHistory()
+}
+
+export async function refreshHistory(): Promise<void> {
+  if (!store) return
+  try {
+    const search = historyStore.getState().search
+    historyStore.setState({ summaries: await store.list(search ? { search } : {}) })
+  } catch (error) {
+    report(error)
+  }
+}
+
+export function setHistorySearch(search: string): void {
+  historyStore.setState({ search })
+  void refreshHistory()
+}
+
+export async function loadRun(id: string): Promise<RunRecord | undefined> {
+  return store?.get(id)
+}
+
+export async function renameRun(id: string, title: string): Promise<void> {
+  await store?.rename(id, title)
+  await refreshHistory()
+}
+
+export async function deleteRun(id: string): Promise<void> {
+  await store?.delete(id)
+  await refreshHistory()
+}
+
+/** Every saved run, for "export all". */
+export async function allRuns(): Promise<RunRecord[]> {
+  if (!store) return []
+  const summaries = await store.list({})
+  const records = await Promise.all(summaries.map((s) => store!.get(s.id)))
+  return records.filter((r): r is RunRecord => r !== undefined)
+}
+
+/** Save imported records, then refresh. */
+export async function importRuns(records: RunRecord[]): Promise<void> {
+  if (!store) return
+  for (const record of records) await store.put(record)
+  await flushHistory()
+}

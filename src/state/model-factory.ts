@@ -1,0 +1,75 @@
+import type { ContentPart, Model } from '../core/index.ts'
+import { createAnthropicModel, createCompatibleModel, createLocalModel, createOpenAIModel, COMPATIBLE_PRESETS } from '../providers/index.ts'
+import type { Settings } from './settings.ts'
+
+/** A provider as the settings panel lists it. */
+export interface ProviderEntry {
+  id: string
+  label: string
+  defaultBaseURL: string
+  defaultModel: string
+  needsKey: boolean
+  /** Where the key goes, for the note in the keys dialog. */
+  keyNote?: string
+}
+
+/** Every provider the page offers: the offline demo first (the default), then the live ones. */
+export const PROVIDERS: readonly ProviderEntry[] = [
+  { id: 'local', label: 'Offline demo', defaultBaseURL: '', defaultModel: 'lanes-local', needsKey: false },
+  { id: 'openai', label: 'OpenAI', defaultBaseURL: 'https://api.openai.com/v1', defaultModel: 'gpt-4o-mini', needsKey: true },
+  { id: 'anthropic', label: 'Anthropic', defaultBaseURL: 'https://api.anthropic.com', defaultModel: 'claude-sonnet-4-5', needsKey: true },
+  ...COMPATIBLE_PRESETS.map((preset) => ({
+    id: preset.id,
+    label: preset.label,
+    defaultBaseURL: preset.baseURL,
+    defaultModel: '',
+    keyNote: preset.notes,
+    needsKey: preset.needsKey,
+  })),
+]
+
+export function providerEntry(id: string): ProviderEntry {
+  return PROVIDERS.find((p) => p.id === id) ?? PROVIDERS[0]!
+}
+
+/** The base URL in effect for a provider: the user's, or the provider's default. */
+export function baseURLOf(settings: Settings, providerId = settings.provider): string {
+  return settings.baseURLs[providerId]?.trim() || providerEntry(providerId).defaultBaseURL
+}
+
+/** The model in effect for a provider. */
+export function modelOf(settings: Settings, providerId = settings.provider): string {
+  return settings.models[providerId]?.trim() || providerEntry(providerId).defaultModel
+}
+
+export interface ModelDeps {
+  apiKey: string | undefined
+  /** OCR for the offline model (wired to media's tesseract worker). */
+  ocr?: (part: Extract<ContentPart, { type: 'image' }>) => Promise<string>
+}
+
+/** Build the model the settings ask for. */
+export function createModelFor(settings: Settings, deps: ModelDeps): Model {
+  const provider = settings.provider
+  const model = modelOf(settings)
+  const baseURL = baseURLOf(settings)
+  if (provider === 'local') {
+    return createLocalModel({
+      ttftMs: settings.local.ttftMs,
+      tokensPerSecond: settings.local.tokensPerSecond,
+      ...(deps.ocr ? { ocr: deps.ocr } : {}),
+    })
+  }
+  const apiKey = deps.apiKey ?? ''
+  if (provider === 'openai') return createOpenAIModel({ apiKey, baseURL, model })
+  if (provider === 'anthropic') return createAnthropicModel({ apiKey, baseURL, model })
+  return createCompatibleModel({
+    preset: provider,
+    baseURL,
+    apiKey,
+    model,
+    dropStainlessHeaders: settings.dropStainlessHeaders,
+    streaming: settings.streaming,
+    nativeTools: settings.nativeTools,
+  })
+}

@@ -1,0 +1,96 @@
+import { createStore } from 'zustand/vanilla'
+import type { AgentEvent } from '../core/index.ts'
+import type { RunRecord } from '../runs/types.ts'
+import { liveRun, requestFrame, showRuns, type LiveRun } from './runs.ts'
+
+export type ReplaySpeed = 1 | 2 | 10 | 'instant'
+
+export interface ReplayState {
+  /** The read-only run being replayed, if any. */
+  run: LiveRun | undefined
+  events: readonly AgentEvent[]
+  durationMs: number
+  positionMs: number
+  speed: ReplaySpeed
+  playing: boolean
+}
+
+export const replayStore = createStore<ReplayState>(() => ({ run: undefined, events: [], durationMs: 0, positionMs: 0, speed: 'instant', playing: false }))
+
+let applied = 0
+let raf: number | undefined
+
+/** Open a finished record read-only, shown complete; Play replays it at the chosen speed. */
+export function openReadOnly(record: RunRecord, label = 'shared'): void {
+  stopReplay()
+  const events = record.events
+  const durationMs = events.length ? events[events.length - 1]!.t : 0
+  const run = liveRun(record, label, true)
+  applied = events.length
+  replayStore.setState({ run, events, durationMs, positionMs: durationMs, playing: false })
+  showRuns([run])
+}
+
+/** Move the replay to `positionMs` (the scrubber): the run shows only the events up to then. */
+export function seek(positionMs: number): void {
+  const state = replayStore.getState()
+  const run = state.run
+  if (!run) return
+  const target = Math.max(0, Math.min(state.durationMs, positionMs))
+  if (target < state.positionMs) {
+    // Going back: fold again from the start (linear, and only on a backwards seek).
+    const fresh = liveRun({ ...run.record, events: [] }, run.label, true)
+    run.view = fresh.view
+    run.record = { ...run.record, events: [] }
+    applied = 0
+  }
+  while (applied < state.events.length && state.events[applied]!.t <= target) {
+    const event = state.events[applied]!
+    run.record.events.push(event)
+    run.view.apply(event)
+    applied++
+  }
+  replayStore.setState({ positionMs: target })
+  requestFrame()
+}
+
+/** Play from the start (or from the scrubber) at the chosen speed. */
+export function play(speed: ReplaySpeed): void {
+  stopReplay()
+  const state = replayStore.getState()
+  if (!state.run) return
+  if (speed === 'instant') {
+    replayStore.setState({ speed })
+    seek(state.durationMs)
+    return
+  }
+  const from = state.positionMs >= state.durationMs ? 0 : state.positionMs
+  if (from === 0) seek(-1)
+  replayStore.setState({ speed, playing: true })
+  let last = performance.now()
+  const tick = (now: number): void => {
+    const s = replayStore.getState()
+    if (!s.playing) return
+    const next = s.positionMs + (now - last) * speed
+    last = now
+    seek(next)
+    if (next >= s.durationMs) {
+      replayStore.setState({ playing: false })
+      return
+    }
+    raf = requestAnimationFrame(tick)
+  }
+  raf = requestAnimationFrame(tick)
+}
+
+export function stopReplay(): void {
+  if (raf !== undefined) cancelAnimationFrame(raf)
+  raf = undefined
+  replayStore.setState({ playing: false })
+}
+
+/** Leave replay mode (a new run replaces the shared one). */
+export function closeReplay(): void {
+  stopReplay()
+  replayStore.setState({ run: undefined, events: [], durationMs: 0, positionMs: 0 })
+}

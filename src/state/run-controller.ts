@@ -1,0 +1,127 @@
+import { Agent, parseExecutor, type ContentPart } from '../core/index.ts'
+import { newRecord } from '../runs/record.ts'
+import type { AttachmentRef, RunConfig, RunInput, RunRecord } from '../runs/types.ts'
+import { createToolPacks, findPack } from '../tools/index.ts'
+import { attachmentsStore, partsToSend } from './attachments.ts'
+import { saveRun, flushHistory } from './history.ts'
+import { keyFor, redactKeys } from './keys.ts'
+import { baseURLOf, createModelFor, modelOf } from './model-factory.ts'
+import { ocrForLocalModel } from './ocr.ts'
+import { addRun, flushFrame, liveRun, requestFrame, runsStore, type LiveRun } from './runs.ts'
+import { executorOf, settingsStore, type Settings } from './settings.ts'
+import { createSlicer } from './frame.ts'
+
+let current: AbortController | undefined
+
+/** What one run needs beyond the settings. */
+export interface RunRequest {
+  prompt: string
+  /** Executor label to use instead of the settings' ('concurrent', 'sequential', 'concurrency:N'). */
+  executor?: string
+  label?: string
+  /** Keep the runs already on screen (compare, run again). */
+  keepOthers?: boolean
+  /** Settings to use instead of the current ones (re-running a shared config). */
+  settings?: Settings
+  signal?: AbortSignal
+}
+
+/** The run record's config for these settings: everything to run it again, never a key. */
+export function runConfigOf(settings: Settings, executor: string, toolNames: string[]): RunConfig {
+  const provider = settings.provider
+  return {
+    provider,
+    model: modelOf(settings),
+    ...(provider !== 'local' ? { baseURL: baseURLOf(settings) } : {}),
+    executor,
+    ...(settings.system ? { system: settings.system } : {}),
+    toolPack: settings.toolPack,
+    tools: toolNames,
+    maxTurns: settings.maxTurns,
+    routingOnly: settings.routingOnly,
+    ...(settings.toolTimeoutMs > 0 ? { toolTimeoutMs: settings.toolTimeoutMs } : {}),
+    ...(provider === 'local' ? { local: { ...settings.local } } : {}),
+  }
+}
+
+/** Run the agent once and stream it onto the screen. Resolves with the finished run. */
+export async function runOnce(request: RunRequest): Promise<LiveRun> {
+  const settings = request.settings ?? settingsStore.getState()
+  const executor = request.executor ?? executorOf(settings)
+  const pack = findPack(createToolPacks({ speed: settings.local.toolSpeed }), settings.toolPack)
+  const tools = (pack?.tools ?? []).filter((tool) => !settings.disabledTools.includes(tool.name))
+  const ready = attachmentsStore.getState().items.filter((a) => a.status === 'ready')
+  const parts: ContentPart[] = [{ type: 'text', text: request.prompt }, ...partsToSend(ready, settings.provider)]
+  const refs: AttachmentRef[] = ready.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.size, hash: a.hash, ...(a.pages ? { pages: a.pages } : {}), ...(a.thumbnail ? { thumbnail: a.thumbnail } : {}) }))
+  const input: RunInput = { text: request.prompt, attachments: refs }
+  const record: RunRecord = { ...newRecord(runConfigOf(settings, executor, tools.map((t) => t.name)), input), status: 'running' }
+  const run = liveRun(record, request.label ?? executor)
+  addRun(run, request.keepOthers ?? false)
+
+  const agent = new Agent({
+    model: createModelFor(settings, { apiKey: keyFor(settings.provider), ocr: ocrForLocalModel }),
+    tools,
+    ...(settings.system ? { system: settings.system } : {}),
+    executor: parseExecutor(executor),
+    maxTurns: settings.maxTurns,
+    routingOnly: settings.routingOnly,
+    ...(settings.toolTimeoutMs > 0 ? { toolTimeoutMs: settings.toolTimeoutMs } : {}),
+  })
+  const slicer = createSlicer()
+  const signal = request.signal ?? new AbortController().signal
+  for await (const event of agent.stream(parts, { signal })) {
+    if (event.type === 'run-end' && event.result.error) {
+      // Provider messages are already key-free; this is a second line of defence.
+      event.result.error = { ...event.result.error, message: redactKeys(event.result.error.message) }
+    }
+    record.events.push(event)
+    run.view.apply(event)
+    saveRun(record)
+    requestFrame()
+    const pause = slicer.maybeYield()
+    if (pause) await pause
+  }
+  record.status = 'done'
+  saveRun(record)
+  void flushHistory()
+  flushFrame()
+  return run
+}
+
+/** Start a run from the composer: one at a time; Stop aborts it. */
+export async function startRun(prompt: string, options: Omit<RunRequest, 'prompt' | 'signal'> = {}): Promise<LiveRun | undefined> {
+  if (runsStore.getState().busy) return undefined
+  const controller = new AbortController()
+  current = controller
+  runsStore.setState({ busy: true, notice: undefined })
+  try {
+    return await runOnce({ ...options, prompt, signal: controller.signal })
+  } finally {
+    current = undefined
+    runsStore.setState({ busy: false })
+  }
+}
+
+/** Run several requests one after another as one busy session (Compare executors). */
+export async function runSeries(requests: Omit<RunRequest, 'signal'>[]): Promise<LiveRun[]> {
+  if (runsStore.getState().busy) return []
+  const controller = new AbortController()
+  current = controller
+  runsStore.setState({ busy: true, notice: undefined })
+  const done: LiveRun[] = []
+  try {
+    for (const request of requests) {
+      if (controller.signal.aborted) break
+      done.push(await runOnce({ ...request, signal: controller.signal }))
+    }
+    return done
+  } finally {
+    current = undefined
+    runsStore.setState({ busy: false })
+  }
+}
+
+/** Stop the run in progress; everything streamed so far stays. */
+export function stopRun(): void {
+  current?.abort()
+}

@@ -1,0 +1,75 @@
+import { createStore } from 'zustand/vanilla'
+import { createRunView, type RunView } from '../runs/run-view.ts'
+import type { RunRecord } from '../runs/types.ts'
+import { createFrameScheduler } from './frame.ts'
+
+/** A run on screen: its record (the source of truth) and the live view folded from it. */
+export interface LiveRun {
+  record: RunRecord
+  view: RunView
+  /** How the Gantt labels it, e.g. "concurrent" or "sequential #2". */
+  label: string
+  /** Read-only (opened from a permalink or history). */
+  readOnly: boolean
+}
+
+export interface Notice {
+  kind: 'error' | 'warning' | 'info'
+  title: string
+  detail?: string
+}
+
+export interface RunsState {
+  /** Runs on the Gantt, in display order. The array is replaced when runs come or go. */
+  runs: LiveRun[]
+  /** The run whose transcript is shown. */
+  activeId: string | undefined
+  /** A run is streaming. */
+  busy: boolean
+  /** Bumped at most once per animation frame while runs change: what renderers subscribe to. */
+  frame: number
+  notice: Notice | undefined
+}
+
+export const runsStore = createStore<RunsState>(() => ({ runs: [], activeId: undefined, busy: false, frame: 0, notice: undefined }))
+
+const frames = createFrameScheduler(() => runsStore.setState((s) => ({ frame: s.frame + 1 })))
+
+/** Ask for a re-render on the next frame (cheap to call per event). */
+export const requestFrame: () => void = frames.request
+/** Re-render now (end of a run). */
+export const flushFrame: () => void = frames.flush
+
+/** Make a live run from a record, folding any events it already has. */
+export function liveRun(record: RunRecord, label: string, readOnly = false): LiveRun {
+  const view = createRunView()
+  for (const event of record.events) view.apply(event)
+  return { record, view, label, readOnly }
+}
+
+/** Show these runs (replacing what was on screen) and make the last one active. */
+export function showRuns(runs: LiveRun[]): void {
+  runsStore.setState((s) => ({ runs, activeId: runs[runs.length - 1]?.record.id, frame: s.frame + 1 }))
+}
+
+/** Add a run to the screen, optionally keeping the ones already there. */
+export function addRun(run: LiveRun, keepOthers: boolean): void {
+  runsStore.setState((s) => ({
+    runs: keepOthers ? [...s.runs, run] : [run],
+    activeId: run.record.id,
+    frame: s.frame + 1,
+  }))
+}
+
+export function setActiveRun(id: string): void {
+  runsStore.setState({ activeId: id })
+}
+
+export function setNotice(notice: Notice | undefined): void {
+  runsStore.setState({ notice })
+}
+
+/** The run whose transcript is shown. */
+export function activeRun(state: RunsState = runsStore.getState()): LiveRun | undefined {
+  return state.runs.find((run) => run.record.id === state.activeId) ?? state.runs[state.runs.length - 1]
+}

@@ -1,0 +1,78 @@
+import { createStore } from 'zustand/vanilla'
+import { local } from './storage.ts'
+
+/** Everything the user sets up, except keys (see keys.ts). Persisted in localStorage. */
+export interface Settings {
+  provider: string
+  /** Chosen model per provider id. */
+  models: Record<string, string>
+  /** Base URL per provider id (blank = the provider's default). */
+  baseURLs: Record<string, string>
+  system: string
+  toolPack: string
+  /** Tool names switched off in the current pack. */
+  disabledTools: string[]
+  executor: 'concurrent' | 'sequential' | 'limit'
+  concurrency: number
+  maxTurns: number
+  routingOnly: boolean
+  /** Agent-wide tool time limit in ms; 0 means none. */
+  toolTimeoutMs: number
+  local: { ttftMs: number; tokensPerSecond: number; toolSpeed: number }
+  /** For OpenAI-compatible servers whose CORS rejects the SDK's x-stainless-* headers. */
+  dropStainlessHeaders: boolean
+  streaming: boolean
+  nativeTools: boolean
+  keepOriginalImages: boolean
+  theme: 'system' | 'light' | 'dark'
+}
+
+export const defaultSettings: Settings = {
+  provider: 'local',
+  models: {},
+  baseURLs: {},
+  system: 'Use tools to answer user questions about cities.',
+  toolPack: 'city',
+  disabledTools: [],
+  executor: 'concurrent',
+  concurrency: 2,
+  maxTurns: 10,
+  routingOnly: false,
+  toolTimeoutMs: 30_000,
+  local: { ttftMs: 300, tokensPerSecond: 60, toolSpeed: 1 },
+  dropStainlessHeaders: false,
+  streaming: true,
+  nativeTools: true,
+  keepOriginalImages: false,
+  theme: 'system',
+}
+
+const STORAGE_KEY = 'lanes.settings.v1'
+
+function load(): Settings {
+  const raw = local.get(STORAGE_KEY)
+  if (!raw) return defaultSettings
+  try {
+    const parsed = JSON.parse(raw) as Partial<Settings>
+    return { ...defaultSettings, ...parsed, local: { ...defaultSettings.local, ...parsed.local } }
+  } catch {
+    return defaultSettings
+  }
+}
+
+export const settingsStore = createStore<Settings>(() => load())
+
+settingsStore.subscribe((state) => {
+  local.set(STORAGE_KEY, JSON.stringify(state))
+})
+
+/** Merge a change into the settings. */
+export function updateSettings(patch: Partial<Settings>): void {
+  settingsStore.setState(patch)
+}
+
+/** The executor label core and run records use: 'concurrent', 'sequential' or 'concurrency:N'. */
+export function executorOf(settings: Pick<Settings, 'executor' | 'concurrency'>): string {
+  if (settings.executor === 'limit') return `concurrency:${Math.max(1, Math.floor(settings.concurrency))}`
+  return settings.executor
+}

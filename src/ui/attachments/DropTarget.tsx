@@ -1,0 +1,57 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import { addFiles } from '../../state/attachments.ts'
+
+/** Drop files anywhere on the page (a target appears while dragging); paste images too. */
+export function DropTarget(): ReactNode {
+  const [dragging, setDragging] = useState(false)
+  useEffect(() => {
+    let depth = 0
+    const hasFiles = (e: DragEvent): boolean => [...(e.dataTransfer?.types ?? [])].includes('Files')
+    const enter = (e: DragEvent): void => {
+      if (!hasFiles(e)) return
+      depth++
+      setDragging(true)
+    }
+    const leave = (): void => {
+      depth = Math.max(0, depth - 1)
+      if (depth === 0) setDragging(false)
+    }
+    const over = (e: DragEvent): void => {
+      if (hasFiles(e)) e.preventDefault()
+    }
+    const drop = (e: DragEvent): void => {
+      const files = [...(e.dataTransfer?.files ?? [])]
+      depth = 0
+      setDragging(false)
+      if (!files.length) return
+      e.preventDefault()
+      void addFiles(files)
+    }
+    const paste = (e: ClipboardEvent): void => {
+      const files = [...(e.clipboardData?.files ?? [])]
+      if (!files.length) return
+      e.preventDefault()
+      void addFiles(files.map((f, i) => (f.name && f.name !== 'image.png' ? f : new File([f], `pasted-${Date.now()}-${i}.${f.type.split('/')[1] ?? 'png'}`, { type: f.type }))))
+    }
+    window.addEventListener('dragenter', enter)
+    window.addEventListener('dragleave', leave)
+    window.addEventListener('dragover', over)
+    window.addEventListener('drop', drop)
+    window.addEventListener('paste', paste)
+    return () => {
+      window.removeEventListener('dragenter', enter)
+      window.removeEventListener('dragleave', leave)
+      window.removeEventListener('dragover', over)
+      window.removeEventListener('drop', drop)
+      window.removeEventListener('paste', paste)
+    }
+  }, [])
+  if (!dragging) return null
+  return (
+    <div className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-sky-500/10 backdrop-blur-[1px]" data-testid="drop-target">
+      <div className="rounded-2xl border-2 border-dashed border-sky-500 bg-white/90 px-10 py-8 text-lg font-semibold text-sky-800 dark:bg-zinc-900/90 dark:text-sky-200">
+        Drop images or PDFs to attach them
+      </div>
+    </div>
+  )
+}

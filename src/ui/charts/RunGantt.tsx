@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react'
+import { ganttSpansOf } from '../../runs/gantt.ts'
+import { GanttChart } from '../gantt/index.ts'
+import { useRuns } from '../hooks.ts'
+import { runSummaries } from './run-summaries.ts'
+import { useThrottled } from './use-throttled.ts'
+
+/** The Gantt of every run on screen, live while one streams. */
+export function RunGantt(): ReactNode {
+  const frame = useRuns((s) => s.frame)
+  const runs = useRuns((s) => s.runs)
+  const busy = useRuns((s) => s.busy)
+  const data = useThrottled(
+    () => ({
+      spans: ganttSpansOf(runs.map((run) => ({ record: run.record, label: run.label }))),
+      summaries: runSummaries(runs),
+    }),
+    [runs, frame],
+    busy,
+    120,
+  )
+  return <GanttChart spans={data.spans} runs={data.summaries} live={busy} />
+}

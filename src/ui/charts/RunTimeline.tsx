@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react'
+import { activeRun } from '../../state/runs.ts'
+import { useRuns } from '../hooks.ts'
+import { ToolTimeline } from '../timeline/index.ts'
+
+/** The per-tool progress timeline of the active run, drawn live from its event log. */
+export function RunTimeline(): ReactNode {
+  useRuns((s) => s.frame)
+  const run = useRuns((s) => activeRun(s))
+  if (!run) return null
+  const { view } = run
+  const lanes = view.toolOrder.flatMap((id) => {
+    const card = view.tools.get(id)
+    if (!card) return []
+    return [{
+      callId: card.callId,
+      name: card.name,
+      startMs: card.startMs,
+      ...(card.endMs !== undefined ? { endMs: card.endMs } : {}),
+      status: card.status,
+      progress: card.progress.map((p) => ({
+        t: p.t,
+        ...(typeof p.progress === 'string' ? { message: p.progress } : {
+          ...(p.progress.message !== undefined ? { message: p.progress.message } : {}),
+          ...(p.progress.fraction !== undefined ? { fraction: p.progress.fraction } : {}),
+        }),
+      })),
+    }]
+  })
+  return <ToolTimeline calls={lanes} nowMs={view.lastT} />
+}

@@ -1,0 +1,67 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+import { useStore } from 'zustand'
+import { composerStore, setPrompt } from '../../state/composer.ts'
+import { startRun, stopRun } from '../../state/run-controller.ts'
+import { useRuns } from '../hooks.ts'
+import { AttachButtons } from '../attachments/AttachButtons.tsx'
+
+/** The prompt box with Run (Ctrl/Cmd+Enter) and Stop (Esc). */
+export function Composer(): ReactNode {
+  const prompt = useStore(composerStore, (s) => s.prompt)
+  const busy = useRuns((s) => s.busy)
+  const box = useRef<HTMLTextAreaElement>(null)
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape' && busy) {
+        e.preventDefault()
+        stopRun()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [busy])
+
+  const run = (): void => {
+    const text = composerStore.getState().prompt.trim()
+    if (!text || busy) return
+    void startRun(text)
+  }
+
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault()
+        run()
+      }}
+    >
+      <label htmlFor="prompt" className="text-sm font-medium">Prompt</label>
+      <textarea
+        id="prompt"
+        ref={box}
+        value={prompt}
+        rows={3}
+        onChange={(e) => setPrompt(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault()
+            run()
+          }
+        }}
+        className="w-full resize-y rounded-lg border border-zinc-300 bg-white p-3 text-[15px] shadow-sm focus:border-sky-500 dark:border-zinc-700 dark:bg-zinc-900"
+        placeholder="Ask something that needs tools, e.g. What's the weather, time, and population in Seattle?"
+      />
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="submit" disabled={busy || !prompt.trim()} className="rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-700 disabled:opacity-50" aria-keyshortcuts="Control+Enter Meta+Enter">
+          Run
+        </button>
+        <button type="button" onClick={stopRun} disabled={!busy} className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-semibold hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800" aria-keyshortcuts="Escape">
+          Stop
+        </button>
+        <span className="text-xs text-zinc-500">Ctrl/⌘+Enter to run · Esc to stop</span>
+        <div className="ml-auto"><AttachButtons /></div>
+      </div>
+    </form>
+  )
+}

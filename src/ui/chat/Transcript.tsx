@@ -1,0 +1,81 @@
+import type { ReactNode } from 'react'
+import type { RunView, TurnView } from '../../runs/run-view.ts'
+import { activeRun } from '../../state/runs.ts'
+import { useRuns } from '../hooks.ts'
+import { ErrorNotice } from './ErrorNotice.tsx'
+import { Markdown } from './Markdown.tsx'
+import { RunStats } from './RunStats.tsx'
+import { ToolCard } from './ToolCard.tsx'
+
+/** The active run: prompt, streamed answer per turn, tool cards, stats and errors in place. */
+export function Transcript(): ReactNode {
+  useRuns((s) => s.frame) // re-render once per animation frame while the run streams
+  const run = useRuns((s) => activeRun(s))
+  if (!run) {
+    return (
+      <div className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:border-zinc-700">
+        Pick a scenario above, or write a prompt and press <kbd className="rounded border px-1">Ctrl</kbd>+<kbd className="rounded border px-1">Enter</kbd>. The offline demo model needs no key.
+      </div>
+    )
+  }
+  const { view, record } = run
+  return (
+    <section aria-label="Transcript" className="space-y-4">
+      <div className="rounded-lg bg-sky-50 p-3 text-sm dark:bg-sky-950/40">
+        <div className="mb-1 text-xs font-medium uppercase tracking-wide text-sky-800 dark:text-sky-300">You</div>
+        <p className="whitespace-pre-wrap" data-testid="user-prompt">{record.input.text}</p>
+        {record.input.attachments.length > 0 && (
+          <ul className="mt-2 flex flex-wrap gap-2 text-xs text-zinc-600 dark:text-zinc-400" aria-label="Attached files">
+            {record.input.attachments.map((a) => <li key={a.hash || a.name} className="rounded bg-white px-2 py-0.5 dark:bg-zinc-900">{a.name}</li>)}
+          </ul>
+        )}
+      </div>
+      <div className="flex items-center justify-between gap-2">
+        <RunStats view={view} />
+        <RunBadge view={view} />
+      </div>
+      <div aria-live="polite" aria-busy={view.status === 'running'} data-testid="answer" className="space-y-4">
+        {view.turns.map((turn) => <Turn key={turn.turn} turn={turn} view={view} />)}
+      </div>
+      {view.error && <ErrorNotice error={view.error} />}
+      {view.status === 'aborted' && (
+        <p role="status" className="rounded bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
+          Stopped. Everything streamed so far is kept; press Run to start again.
+        </p>
+      )}
+    </section>
+  )
+}
+
+function Turn({ turn, view }: { turn: TurnView; view: RunView }): ReactNode {
+  const text = turn.text
+  return (
+    <div className="space-y-2" data-turn={turn.turn}>
+      {turn.notices.map((notice, i) => (
+        <p key={i} role="status" className="rounded bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">{notice}</p>
+      ))}
+      {text && (
+        <div className="text-[15px]" data-testid="assistant-text">
+          <Markdown text={text} />
+        </div>
+      )}
+      {turn.toolCallIds.length > 0 && (
+        <div className="grid gap-2 sm:grid-cols-2" aria-label={`Tool calls of turn ${turn.turn}`}>
+          {turn.toolCallIds.map((id) => {
+            const card = view.tools.get(id)
+            return card ? <ToolCard key={id} card={card} nowMs={view.lastT} version={view.version} /> : null
+          })}
+        </div>
+      )}
+    </div>
+  )
+}
+
+function RunBadge({ view }: { view: RunView }): ReactNode {
+  const label = view.status === 'running' ? 'Streaming…' : view.stopReason === 'routed' ? 'Routed' : view.status === 'done' ? 'Done' : view.status === 'aborted' ? 'Stopped' : 'Error'
+  return (
+    <span role="status" data-testid="run-status" className="shrink-0 rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium dark:bg-zinc-800">
+      {label}
+    </span>
+  )
+}

@@ -1,0 +1,68 @@
+import { useMemo, type ReactNode } from 'react'
+import { useStore } from 'zustand'
+import { compareRuns, type Comparison } from '../../runs/compare.ts'
+import { compareExecutors, compareStore, projectOtherExecutor, setTrials } from '../../state/compare.ts'
+import { composerStore } from '../../state/composer.ts'
+import type { LiveRun } from '../../state/runs.ts'
+import { formatMs } from '../format.ts'
+import { useRuns } from '../hooks.ts'
+
+/** "Compare executors": k interleaved trials of each, medians, speedup and where the time went. */
+export function ComparePanel(): ReactNode {
+  const trials = useStore(compareStore, (s) => s.trials)
+  const busy = useRuns((s) => s.busy)
+  const runs = useRuns((s) => s.runs)
+  const frame = useRuns((s) => s.frame)
+  const comparison = useMemo(() => (busy ? undefined : comparisonOf(runs)), [runs, busy, frame])
+  const canProject = !busy && runs.length > 0 && !runs.some((r) => r.record.projected)
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="button" disabled={busy} onClick={() => void compareExecutors(composerStore.getState().prompt.trim())} className="rounded-lg bg-violet-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-violet-700 disabled:opacity-50">
+          Compare executors
+        </button>
+        <label className="flex items-center gap-1 text-sm">
+          Trials
+          <input type="number" min={1} max={10} value={trials} onChange={(e) => setTrials(Number(e.target.value))} className="w-14 rounded border border-zinc-300 px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-900" aria-label="Trials per executor" />
+        </label>
+        <button type="button" disabled={!canProject} onClick={projectOtherExecutor} className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm disabled:opacity-50 dark:border-zinc-700" title="Project the other executor from the recorded tool durations; no API calls">
+          What if? (project the other executor)
+        </button>
+      </div>
+      {comparison && <ComparisonSummary comparison={comparison} />}
+    </div>
+  )
+}
+
+function comparisonOf(runs: readonly LiveRun[]): Comparison | undefined {
+  const measured = runs.filter((r) => !r.record.projected && r.view.status === 'done')
+  const byExecutor = new Map<string, LiveRun[]>()
+  for (const run of measured) {
+    const list = byExecutor.get(run.record.config.executor) ?? []
+    list.push(run)
+    byExecutor.set(run.record.config.executor, list)
+  }
+  if (byExecutor.size < 2) return undefined
+  return compareRuns([...byExecutor].map(([executor, list]) => ({ executor, records: list.map((r) => r.record) })))
+}
+
+function ComparisonSummary({ comparison }: { comparison: Comparison }): ReactNode {
+  return (
+    <div className="rounded-lg border border-violet-200 bg-violet-50/60 p-3 text-sm dark:border-violet-900 dark:bg-violet-950/20" aria-label="Comparison" data-testid="comparison">
+      <ul className="flex flex-wrap gap-x-6 gap-y-1">
+        {comparison.executors.map((e) => (
+          <li key={e.executor}>
+            <span className="font-medium">{e.executor}</span>: median makespan <span className="tabular-nums" data-testid={`median-${e.executor}`}>{formatMs(e.medianMakespanMs)}</span> over {e.runs} run{e.runs === 1 ? '' : 's'} (tool phase {formatMs(e.medianToolPhaseMs)}, model {formatMs(e.medianModelTimeMs)})
+          </li>
+        ))}
+      </ul>
+      {comparison.speedups.map((s) => (
+        <p key={s.candidate} className="mt-1">
+          <span className="font-semibold">{s.candidate}</span> is <span className="font-semibold tabular-nums" data-testid="speedup">{s.median.toFixed(2)}×</span> faster than {s.baseline}
+          {s.pairs > 1 && <> (min {s.min.toFixed(2)}×, max {s.max.toFixed(2)}× over {s.pairs} pairs)</>}. It saves {formatMs(s.savedMs)}: {formatMs(s.toolPhaseSavedMs)} in the tool phase, {formatMs(s.modelTimeSavedMs)} in model time{Math.abs(s.otherSavedMs) >= 1 ? `, ${formatMs(s.otherSavedMs)} elsewhere` : ''}.
+        </p>
+      ))}
+      {comparison.mismatch && <p role="alert" className="mt-1 text-amber-800 dark:text-amber-300">Warning: {comparison.mismatch}</p>}
+    </div>
+  )
+}

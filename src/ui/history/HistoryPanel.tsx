@@ -1,0 +1,63 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { importHistory } from '../../runs/history-io.ts'
+import { allRuns, deleteRun, importRuns, loadRun, refreshHistory, renameRun, setHistorySearch } from '../../state/history.ts'
+import { openReadOnly } from '../../state/replay.ts'
+import { exportJson } from '../../state/share.ts'
+import { formatMs } from '../format.ts'
+import { useHistory } from '../hooks.ts'
+import { download } from '../share/download.ts'
+
+/** Saved runs: search, rename, delete, re-open; export one or all; import. */
+export function HistoryPanel({ onClose }: { onClose: () => void }): ReactNode {
+  const summaries = useHistory((s) => s.summaries)
+  const search = useHistory((s) => s.search)
+  const available = useHistory((s) => s.available)
+  const [editing, setEditing] = useState<string | undefined>(undefined)
+  const [report, setReport] = useState('')
+  const picker = useRef<HTMLInputElement>(null)
+  useEffect(() => void refreshHistory(), [])
+
+  const importFile = async (file: File): Promise<void> => {
+    const result = importHistory(await file.text())
+    await importRuns(result.records)
+    setReport(`Imported ${result.records.length} run${result.records.length === 1 ? '' : 's'}${result.skipped.length ? `; skipped ${result.skipped.length}: ${result.skipped.map((s) => `#${s.index + 1} (${s.reason})`).join(', ')}` : ''}.`)
+  }
+  const open = async (id: string): Promise<void> => {
+    const record = await loadRun(id)
+    if (record) openReadOnly(record, record.title ?? 'saved run')
+  }
+  const exportOne = async (id: string): Promise<void> => {
+    const record = await loadRun(id)
+    if (record) download(exportJson([record]), `lanes-run-${id.slice(0, 8)}.json`)
+  }
+  return (
+    <section aria-label="History" className="space-y-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 className="font-semibold">History</h2>
+        <input type="search" aria-label="Search history" placeholder="Search prompts, models, tools…" value={search} onChange={(e) => setHistorySearch(e.target.value)} className="min-w-40 flex-1 rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
+        <button type="button" className="rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" onClick={async () => download(exportJson(await allRuns()), 'lanes-history.json')}>Export all</button>
+        <button type="button" className="rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" onClick={() => picker.current?.click()}>Import</button>
+        <input ref={picker} type="file" accept="application/json,.json" className="hidden" aria-label="Import runs" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importFile(f) }} />
+        <button type="button" onClick={onClose} aria-label="Close history" className="rounded px-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">✕</button>
+      </div>
+      {report && <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="import-report">{report}</p>}
+      {!available && <p className="text-sm text-zinc-500">History is not available in this browser; runs are kept for this tab only.</p>}
+      <ul className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800" aria-label="Saved runs">
+        {summaries.map((s) => (
+          <li key={s.id} className="flex flex-wrap items-center gap-2 py-1.5" data-testid="history-item">
+            {editing === s.id ? (
+              <input autoFocus defaultValue={s.title} aria-label="Run title" className="flex-1 rounded border border-zinc-300 px-1 dark:border-zinc-700 dark:bg-zinc-900" onKeyDown={(e) => { if (e.key === 'Enter') { void renameRun(s.id, e.currentTarget.value); setEditing(undefined) } if (e.key === 'Escape') setEditing(undefined) }} onBlur={(e) => { void renameRun(s.id, e.currentTarget.value); setEditing(undefined) }} />
+            ) : (
+              <button type="button" className="flex-1 truncate text-left hover:underline" onClick={() => void open(s.id)} title="Open read-only">{s.title}</button>
+            )}
+            <span className="text-xs text-zinc-500">{s.status === 'interrupted' ? 'interrupted · ' : ''}{s.provider}/{s.model} · {s.executor} · {formatMs(s.makespanMs)} · {new Date(s.createdAt).toLocaleString()}</span>
+            <button type="button" className="text-xs underline" onClick={() => setEditing(s.id)}>Rename</button>
+            <button type="button" className="text-xs underline" onClick={() => void exportOne(s.id)}>Export</button>
+            <button type="button" className="text-xs text-rose-700 underline dark:text-rose-400" onClick={() => void deleteRun(s.id)} aria-label={`Delete ${s.title}`}>Delete</button>
+          </li>
+        ))}
+        {available && !summaries.length && <li className="py-2 text-zinc-500">No saved runs yet.</li>}
+      </ul>
+    </section>
+  )
+}

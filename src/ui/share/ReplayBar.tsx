@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react'
+import { useStore } from 'zustand'
+import { closeReplay, play, replayStore, seek, stopReplay, type ReplaySpeed } from '../../state/replay.ts'
+import { runAgain } from '../../state/share.ts'
+import { formatMs } from '../format.ts'
+import { useRuns } from '../hooks.ts'
+
+const SPEEDS: ReplaySpeed[] = [1, 2, 10, 'instant']
+
+/** Replay controls of a shared run: speed, play/pause, scrubber, and Run again. */
+export function ReplayBar(): ReactNode {
+  const run = useStore(replayStore, (s) => s.run)
+  const position = useStore(replayStore, (s) => s.positionMs)
+  const duration = useStore(replayStore, (s) => s.durationMs)
+  const playing = useStore(replayStore, (s) => s.playing)
+  const busy = useRuns((s) => s.busy)
+  if (!run) return null
+  return (
+    <section aria-label="Replay" className="flex flex-wrap items-center gap-2 rounded-lg border border-violet-200 bg-violet-50 p-2 text-sm dark:border-violet-900 dark:bg-violet-950/30">
+      <span className="font-medium">Replay</span>
+      {SPEEDS.map((speed) => (
+        <button key={speed} type="button" onClick={() => play(speed)} className="rounded border border-violet-300 px-2 py-0.5 hover:bg-violet-100 dark:border-violet-800 dark:hover:bg-violet-900/40">
+          {speed === 'instant' ? 'Instant' : `${speed}×`}
+        </button>
+      ))}
+      {playing && <button type="button" onClick={stopReplay} className="rounded border border-violet-300 px-2 py-0.5 dark:border-violet-800">Pause</button>}
+      <input type="range" aria-label="Replay position" min={0} max={Math.max(1, Math.round(duration))} value={Math.round(position)} onChange={(e) => { stopReplay(); seek(Number(e.target.value)) }} className="min-w-40 flex-1" />
+      <span className="tabular-nums text-xs">{formatMs(position)} / {formatMs(duration)}</span>
+      <button type="button" disabled={busy} onClick={() => void runAgain(run.record)} className="rounded bg-violet-600 px-3 py-1 font-semibold text-white disabled:opacity-50">Run again</button>
+      <button type="button" onClick={closeReplay} aria-label="Close replay" className="rounded px-1 hover:bg-violet-100 dark:hover:bg-violet-900/40">✕</button>
+    </section>
+  )
+}
