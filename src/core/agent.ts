@@ -1,7 +1,7 @@
 import { defaultClock } from './clock.ts'
 import { LanesError } from './errors.ts'
 import { DEFAULT_MAX_TOOL_OUTPUT_CHARS, toMessages, type AgentInput } from './messages.ts'
-import { runLoop } from './run-loop.ts'
+import { startRun } from './run-loop.ts'
 import type { Tool } from './tool.ts'
 import type { AgentEvent, AgentHooks, Clock, ExecutorSpec, Message, Model, RunResult } from './types.ts'
 
@@ -56,32 +56,35 @@ export class Agent {
     return this.conversation
   }
 
-  /** Run the agent on new input, yielding every event as it happens; `run-end` comes last. */
-  async *stream(input: AgentInput, opts: StreamOptions = {}): AsyncGenerator<AgentEvent, RunResult> {
+  /**
+   * Run the agent on new input. The run starts at once; iterate the result for every event as it
+   * happens (`run-end` comes last, and the generator returns the RunResult). Leaving the loop
+   * early stops the run.
+   */
+  stream(input: AgentInput, opts: StreamOptions = {}): AsyncGenerator<AgentEvent, RunResult, undefined> {
     if (this.running) throw new LanesError('This agent is already running; wait for run-end or use another Agent.')
     this.running = true
-    try {
-      for (const message of toMessages(input)) this.conversation.push(message)
-      const o = this.options
-      return yield* runLoop(
-        {
-          model: this.model,
-          tools: this.toolMap,
-          system: o.system,
-          executor: o.executor ?? 'concurrent',
-          maxTurns: o.maxTurns ?? 10,
-          routingOnly: o.routingOnly ?? false,
-          toolTimeoutMs: o.toolTimeoutMs,
-          maxToolOutputChars: o.maxToolOutputChars ?? DEFAULT_MAX_TOOL_OUTPUT_CHARS,
-          hooks: o.hooks,
-          now: o.now ?? defaultClock,
-        },
-        this.conversation,
-        opts.signal,
-      )
-    } finally {
-      this.running = false
-    }
+    for (const message of toMessages(input)) this.conversation.push(message)
+    const o = this.options
+    return startRun(
+      {
+        model: this.model,
+        tools: this.toolMap,
+        system: o.system,
+        executor: o.executor ?? 'concurrent',
+        maxTurns: o.maxTurns ?? 10,
+        routingOnly: o.routingOnly ?? false,
+        toolTimeoutMs: o.toolTimeoutMs,
+        maxToolOutputChars: o.maxToolOutputChars ?? DEFAULT_MAX_TOOL_OUTPUT_CHARS,
+        hooks: o.hooks,
+        now: o.now ?? defaultClock,
+      },
+      this.conversation,
+      opts.signal,
+      () => {
+        this.running = false
+      },
+    )
   }
 
   /** Run to the end and return the result. */

@@ -3,9 +3,6 @@
 
 export class LanesError extends Error {
   override name = 'LanesError'
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
-  }
 }
 
 /** The run was aborted by its signal (Stop, or a caller's AbortController). */

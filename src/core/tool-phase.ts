@@ -20,14 +20,12 @@ export interface ToolPhaseOptions {
   limit: number
   toolTimeoutMs: number | undefined
   maxToolOutputChars: number
-  runSignal: AbortSignal
   /** Milliseconds since the run started. */
   t: () => number
-  /** Lets the run's abort listener wake this phase's queue. */
-  onQueue: (queue: AsyncQueue<PhaseSignal>) => void
+  emit: (event: AgentEvent) => void
 }
 
-export type PhaseSignal = ToolSignal | { kind: 'abort' }
+type PhaseSignal = ToolSignal | { kind: 'wake' }
 
 interface CallState {
   call: PendingCall
@@ -46,100 +44,112 @@ export interface ToolPhaseResult {
 }
 
 /**
- * Run the tool calls of one model turn under a concurrency limit (Infinity for concurrent, 1 for
- * sequential) and yield their events as they happen. Calls start in the model's order; each one
- * gets exactly one tool-end. Every signal is O(1) work, so thousands of calls cost linear time.
+ * The tool calls of one model turn, run under a concurrency limit (Infinity for concurrent, 1 for
+ * sequential). Calls start in the model's order; each started call gets exactly one tool-end.
+ * Every signal is O(1) work, so thousands of calls cost linear time. `abort()` ends the running
+ * calls at once, without waiting for tools that ignore their signal.
  */
-export async function* runToolPhase(options: ToolPhaseOptions): AsyncGenerator<AgentEvent, ToolPhaseResult> {
-  const { calls, limit, t, turn } = options
-  const queue = new AsyncQueue<PhaseSignal>()
-  options.onQueue(queue)
-  const push = (signal: PhaseSignal): void => queue.push(signal)
-  const states: CallState[] = []
-  let running = 0
-  let finished = 0
+export class ToolPhase {
+  private readonly queue = new AsyncQueue<PhaseSignal>()
+  private readonly states: CallState[] = []
+  private running = 0
+  private finished = 0
+  private stopped = false
 
-  const start = (): AgentEvent => {
-    const index = states.length
-    const call = calls[index]!
-    const state: CallState = { call, controller: new AbortController(), timer: undefined, startT: t(), endT: 0, status: undefined, output: '' }
-    states.push(state)
-    running++
-    const tool = options.tools.get(call.name)
-    const timeoutMs = tool?.timeoutMs ?? options.toolTimeoutMs
+  constructor(private readonly o: ToolPhaseOptions) {}
+
+  /** Run every call; resolves when all have ended (or the phase was aborted). */
+  async run(): Promise<ToolPhaseResult> {
+    const { calls, limit } = this.o
+    while (this.states.length < calls.length && this.running < limit) this.start()
+    while (this.finished < this.states.length && !this.stopped) {
+      const signal = await this.queue.shift()
+      if (this.stopped || signal.kind === 'wake') continue
+      const state = this.states[signal.index]!
+      if (state.status !== undefined) continue // a late report from a call already ended (timeout)
+      if (signal.kind === 'tool-progress') {
+        this.o.emit({ type: 'tool-progress', t: this.o.t(), callId: state.call.id, progress: signal.progress })
+        continue
+      }
+      this.end(state, signal.status, signal.output)
+      while (this.states.length < calls.length && this.running < limit) this.start()
+    }
+    return this.result()
+  }
+
+  /** End every running call as aborted, now, and stop starting new ones. */
+  abort(): ToolPhaseResult {
+    if (!this.stopped) {
+      this.stopped = true
+      const reason = errorOutput(new AbortedError('The run was stopped before this tool finished.'))
+      for (const state of this.states) {
+        if (state.status !== undefined) continue
+        state.controller.abort(new AbortedError())
+        this.end(state, 'aborted', reason)
+      }
+      this.queue.push({ kind: 'wake' })
+    }
+    return this.result()
+  }
+
+  private start(): void {
+    const index = this.states.length
+    const call = this.o.calls[index]!
+    const state: CallState = { call, controller: new AbortController(), timer: undefined, startT: this.o.t(), endT: 0, status: undefined, output: '' }
+    this.states.push(state)
+    this.running++
+    const tool = this.o.tools.get(call.name)
+    const timeoutMs = tool?.timeoutMs ?? this.o.toolTimeoutMs
     if (timeoutMs !== undefined && timeoutMs > 0 && Number.isFinite(timeoutMs)) {
       state.timer = setTimeout(() => {
         const error = new ToolTimeoutError(call.name, timeoutMs)
-        push({ kind: 'tool-done', index, status: 'timeout', output: errorOutput(error) })
+        this.queue.push({ kind: 'tool-done', index, status: 'timeout', output: errorOutput(error) })
         state.controller.abort(error)
       }, timeoutMs)
     }
-    const event: AgentEvent = { type: 'tool-start', t: state.startT, turn, callId: call.id, name: call.name, args: call.args }
+    this.o.emit({ type: 'tool-start', t: state.startT, turn: this.o.turn, callId: call.id, name: call.name, args: call.args })
     runToolCall({
       index,
       name: call.name,
       args: call.args,
       tool,
-      availableNames: options.toolNames,
-      ctx: { signal: state.controller.signal, callId: call.id, runId: options.runId },
-      push,
+      availableNames: this.o.toolNames,
+      ctx: { signal: state.controller.signal, callId: call.id, runId: this.o.runId },
+      push: (signal) => this.queue.push(signal),
     })
-    return event
   }
 
-  const end = (state: CallState, status: ToolStatus, output: string): AgentEvent => {
+  private end(state: CallState, status: ToolStatus, output: string): void {
     if (state.timer !== undefined) clearTimeout(state.timer)
     state.status = status
     state.output = output
-    state.endT = t()
-    running--
-    finished++
-    return { type: 'tool-end', t: state.endT, callId: state.call.id, name: state.call.name, status, output }
+    state.endT = this.o.t()
+    this.running--
+    this.finished++
+    this.o.emit({ type: 'tool-end', t: state.endT, callId: state.call.id, name: state.call.name, status, output })
   }
 
-  while (states.length < calls.length && running < limit) yield start()
-  while (finished < states.length) {
-    if (options.runSignal.aborted) {
-      // Do not wait for tools that ignore their signal: end every running call now.
-      const reason = errorOutput(new AbortedError('The run was stopped before this tool finished.'))
-      for (const state of states) {
-        if (state.status !== undefined) continue
-        state.controller.abort(new AbortedError())
-        yield end(state, 'aborted', reason)
+  private result(): ToolPhaseResult {
+    const notRun = errorOutput(new AbortedError('Not run: the run was stopped first.'))
+    const results: ContentPart[] = this.o.calls.map((call, index) => {
+      const state = this.states[index]
+      const output = state?.status !== undefined ? state.output : notRun
+      return {
+        type: 'tool-result',
+        callId: call.id,
+        name: call.name,
+        output: truncateForModel(output, this.o.maxToolOutputChars),
+        isError: state?.status !== 'ok',
       }
-      break
-    }
-    const signal = await queue.shift()
-    if (signal.kind === 'abort') continue
-    const state = states[signal.index]!
-    if (state.status !== undefined) continue // a late report from a call already ended (timeout)
-    if (signal.kind === 'tool-progress') {
-      yield { type: 'tool-progress', t: t(), callId: state.call.id, progress: signal.progress }
-      continue
-    }
-    yield end(state, signal.status, signal.output)
-    while (states.length < calls.length && running < limit && !options.runSignal.aborted) yield start()
+    })
+    const records: ToolCallRecord[] = this.states.map((state) => ({
+      id: state.call.id,
+      name: state.call.name,
+      args: state.call.args,
+      status: state.status ?? 'aborted',
+      startT: state.startT,
+      endT: state.endT,
+    }))
+    return { results, records }
   }
-
-  const notRun = errorOutput(new AbortedError('Not run: the run was stopped first.'))
-  const results: ContentPart[] = calls.map((call, index) => {
-    const state = states[index]
-    const output = state?.status !== undefined ? state.output : notRun
-    return {
-      type: 'tool-result',
-      callId: call.id,
-      name: call.name,
-      output: truncateForModel(output, options.maxToolOutputChars),
-      isError: state?.status !== 'ok',
-    }
-  })
-  const records: ToolCallRecord[] = states.map((state) => ({
-    id: state.call.id,
-    name: state.call.name,
-    args: state.call.args,
-    status: state.status ?? 'aborted',
-    startT: state.startT,
-    endT: state.endT,
-  }))
-  return { results, records }
 }

@@ -69,10 +69,8 @@ export function setKey(providerId: string, key: string, remember: boolean): void
 /** Forget a provider's key everywhere: memory, sessionStorage and localStorage. */
 export function clearKey(providerId: string): void {
   const state = keysStore.getState()
-  const keys = { ...state.keys }
-  const remembered = { ...state.remembered }
-  delete keys[providerId]
-  delete remembered[providerId]
+  const keys = Object.fromEntries(Object.entries(state.keys).filter(([id]) => id !== providerId))
+  const remembered = Object.fromEntries(Object.entries(state.remembered).filter(([id]) => id !== providerId))
   session.remove(PREFIX + providerId)
   local.remove(PREFIX + providerId)
   const next = { keys, remembered }

@@ -148,6 +148,29 @@ describe('lesson scenarios', () => {
   })
 })
 
+describe('stop', () => {
+  it('ends a running tool at once and keeps the finished text', async () => {
+    const pack = findPack(createToolPacks({ speed: 0.1 }), 'streaming')!
+    const agent = new Agent({ model: createLocalModel({ ttftMs: 0, tokensPerSecond: 0 }), tools: pack.tools })
+    const controller = new AbortController()
+    const events: AgentEvent[] = []
+    let abortedAt = 0
+    for await (const event of agent.stream('Process 100 records', { signal: controller.signal })) {
+      events.push(event)
+      if (event.type === 'tool-progress' && abortedAt === 0) {
+        abortedAt = performance.now()
+        controller.abort()
+      }
+    }
+    const end = events[events.length - 1]
+    expect(end?.type === 'run-end' && end.result.stopReason).toBe('aborted')
+    expect(end?.type === 'run-end' && end.result.text).toBe("I'll process the 100 records now.")
+    expect(events.find((e) => e.type === 'tool-end')).toMatchObject({ status: 'aborted' })
+    // The tool had ~9 s of seed work (0.9 s at this speed) left; Stop does not wait for it.
+    expect(performance.now() - abortedAt).toBeLessThan(500)
+  })
+})
+
 describe('selectools scenarios and exercises', () => {
   it('routing: one model call picks billing_tool with the bill in its arguments and runs nothing', async () => {
     const { events, result } = await play('routing-billing')

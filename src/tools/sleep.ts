@@ -1,0 +1,40 @@
+import { AbortedError } from '../core/index.ts'
+import type { Sleep, ToolEnv, ToolPackOptions } from './types.ts'
+
+/** A timer-based sleep that rejects the moment its signal aborts. */
+export const abortableSleep: Sleep = (ms, signal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal.aborted) {
+      reject(abortReason(signal))
+      return
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer)
+      reject(abortReason(signal))
+    }
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort)
+      resolve()
+    }, Math.max(0, ms))
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new AbortedError()
+}
+
+/** Resolve pack options into the environment the tool factories share. */
+export function toolEnv(options: ToolPackOptions = {}): ToolEnv {
+  const speed = options.speed ?? 1
+  if (!Number.isFinite(speed) || speed < 0) throw new RangeError(`Tool speed must be a number ≥ 0, got ${speed}.`)
+  const sleep = options.sleep ?? abortableSleep
+  return {
+    wait: (seedMs, signal) => sleep(seedMs * speed, signal),
+    now: options.now ?? (() => performance.now()),
+  }
+}
+
+/** Seconds since `start` on the env clock, one decimal, as the seeds print them. */
+export function elapsedSeconds(env: ToolEnv, start: number): string {
+  return ((env.now() - start) / 1000).toFixed(1)
+}
