@@ -26,7 +26,6 @@ test('Compare executors on the city scenario: overlap, no overlap, speedup ≈ 3
   expect(phase(sequential)).toBeGreaterThan(2950)
   expect(phase(sequential)).toBeLessThan(3600)
 
-  console.log('COMPARISON', await comparison.textContent())
   const speedup = Number((await page.getByTestId('speedup').first().textContent())?.replace('×', ''))
   expect(speedup).toBeGreaterThan(2.4)
   expect(speedup).toBeLessThan(3.2)

@@ -54,8 +54,9 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   const parts: ContentPart[] = [{ type: 'text', text: request.prompt }, ...partsToSend(ready, settings.provider)]
   const refs: AttachmentRef[] = ready.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.size, hash: a.hash, ...(a.pages ? { pages: a.pages } : {}), ...(a.thumbnail ? { thumbnail: a.thumbnail } : {}) }))
   const input: RunInput = { text: request.prompt, attachments: refs }
-  const record: RunRecord = { ...newRecord(runConfigOf(settings, executor, tools.map((t) => t.name)), input), status: 'running' }
-  const run = liveRun(record, request.label ?? executor)
+  const label = request.label ?? executor
+  const record: RunRecord = { ...newRecord(runConfigOf(settings, executor, tools.map((t) => t.name)), input), status: 'running', label }
+  const run = liveRun(record, label)
   addRun(run, request.keepOthers ?? false)
 
   const agent = new Agent({
