@@ -52,7 +52,8 @@ export function anthropicStreamSteps(turn: MockTurn, model: string): BodyStep[] 
 }
 
 function badEnding(turn: MockTurn, index: number): BodyStep[] {
-  if (turn.end === 'cut') return [{ kind: 'cut' }]
+  // A pause before the drop lets a browser deliver what already arrived, as a real drop would.
+  if (turn.end === 'cut') return [{ kind: 'wait', ms: 200 }, { kind: 'cut' }]
   if (turn.end === 'malformed') return [{ kind: 'bytes', text: `event: content_block_delta\ndata: {"type":"content_block_delta","index":${index},"delta":{"type":"text_de\n\n` }]
   return [frame({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, 'error')]
 }

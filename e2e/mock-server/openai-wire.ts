@@ -34,7 +34,8 @@ export function openAIStreamSteps(turn: MockTurn, model: string, includeUsage: b
     steps.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: first } }] }))
     for (const piece of rest) steps.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }))
   })
-  if (turn.end === 'cut') return [...withDelays(steps, turn.frameDelayMs), { kind: 'cut' }]
+  // A pause before the drop lets a browser deliver what already arrived, as a real drop would.
+  if (turn.end === 'cut') return [...withDelays(steps, turn.frameDelayMs), { kind: 'wait', ms: 200 }, { kind: 'cut' }]
   if (turn.end === 'malformed') return [...steps, { kind: 'bytes', text: 'data: {"id":"chatcmpl-mock123","choices":[{"index":0,"delta":{"content":"brok\n\n' }]
   if (turn.end === 'stream-error') {
     return [...steps, frame({ error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } })]

@@ -1,0 +1,161 @@
+// runs/history-store.ts against real IndexedDB in Chromium. Each test has a fresh browser
+// context, so a fresh, empty 'lanes' database.
+import { test, expect } from './fixtures.ts'
+
+test('put, get, list, search, rename and delete', async ({ page }) => {
+  const result = await page.evaluate(async () => {
+    const h = await import('/src/runs/history-store.ts')
+    const s = await import('/src/runs/samples.ts')
+    const store = await h.openHistory()
+    if (!store.available) throw store.error
+    const city = s.sampleCityRecord()
+    const many = { ...s.sampleManyToolsRecord(4), id: 'many', createdAt: '2026-11-21T13:00:00.000Z', config: { ...s.sampleCityRecord().config, provider: 'openai', model: 'gpt-4o-mini', executor: 'sequential' } }
+    store.put(city)
+    store.put(many)
+    await store.flush()
+    const got = await store.get(city.id)
+    const all = await store.list()
+    const byModel = await store.list({ search: 'GPT-4O' })
+    const byPrompt = await store.list({ search: 'seattle' })
+    await store.rename(city.id, 'Seattle trio')
+    const renamed = await store.list({ search: 'trio' })
+    await store.delete('many')
+    const afterDelete = await store.list()
+    const missing = await store.get('many')
+    store.close()
+    return { same: JSON.stringify(got) === JSON.stringify(city), all, byModel: byModel.map((r) => r.id), byPrompt: byPrompt.map((r) => r.id), renamed, afterDelete: afterDelete.map((r) => r.id), missing: missing === undefined }
+  })
+  expect(result.same).toBe(true)
+  expect(result.all.map((r) => r.id)).toEqual(['many', 'sample-city'])
+  expect(result.all[1]).toMatchObject({ title: "What's the weather, time, and population in Seattle?", status: 'done', provider: 'local', model: 'lanes-local', executor: 'concurrent', createdAt: '2026-11-21T12:00:00.000Z' })
+  expect(result.all[1]!.makespanMs).toBeGreaterThan(2000)
+  expect(result.byModel).toEqual(['many'])
+  expect(result.byPrompt).toEqual(['sample-city'])
+  expect(result.renamed.map((r) => r.title)).toEqual(['Seattle trio'])
+  expect(result.afterDelete).toEqual(['sample-city'])
+  expect(result.missing).toBe(true)
+})
+
+test('coalesces writes of a streaming run into one, until flush or run-end', async ({ page }) => {
+  const result = await page.evaluate(async () => {
+    const h = await import('/src/runs/history-store.ts')
+    const r = await import('/src/runs/record.ts')
+    const s = await import('/src/runs/samples.ts')
+    let puts = 0
+    const put = IDBObjectStore.prototype.put
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) { puts++; return put.apply(this, args) }
+    const store = await h.openHistory({ writeDelayMs: 60_000 })
+    const reader = await h.openHistory()
+    if (!store.available || !reader.available) throw new Error('no history')
+    const sample = s.sampleCityRecord()
+    const record = r.newRecord(sample.config, sample.input, { id: 'live' })
+    const events = sample.events
+    for (const event of events.slice(0, -1)) { r.appendEvent(record, event); store.put(record) }
+    const fromOwn = (await store.get('live'))?.events.length
+    const beforeFlush = await reader.get('live')
+    await store.flush()
+    const afterFlush = (await reader.get('live'))?.events.length
+    const putsAfterFlush = puts
+    r.appendEvent(record, events.at(-1)!)
+    store.put(record) // run-end: written at once, no timer
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    await store.flush()
+    const done = await reader.get('live')
+    IDBObjectStore.prototype.put = put
+    return { fromOwn, beforeFlush: beforeFlush === undefined, afterFlush, putsAfterFlush, puts, status: done?.status, total: events.length, doneEvents: done?.events.length }
+  })
+  expect(result.fromOwn).toBe(result.total - 1)
+  expect(result.beforeFlush).toBe(true)
+  expect(result.afterFlush).toBe(result.total - 1)
+  expect(result.putsAfterFlush).toBe(1)
+  expect(result.puts).toBe(2)
+  expect(result.status).toBe('done')
+  expect(result.doneEvents).toBe(result.total)
+})
+
+test('a run still running at reload is marked interrupted', async ({ page }) => {
+  await page.evaluate(async () => {
+    const h = await import('/src/runs/history-store.ts')
+    const s = await import('/src/runs/samples.ts')
+    const store = await h.openHistory()
+    if (!store.available) throw store.error
+    const running = { ...s.sampleCityRecord(), id: 'cut-off', status: 'running' as const }
+    store.put(running)
+    store.put(s.sampleManyToolsRecord(2))
+    await store.flush()
+  })
+  await page.reload()
+  const statuses = await page.evaluate(async () => {
+    const h = await import('/src/runs/history-store.ts')
+    const store = await h.openHistory()
+    if (!store.available) throw store.error
+    return Object.fromEntries((await store.list()).map((r) => [r.id, r.status]))
+  })
+  expect(statuses).toEqual({ 'cut-off': 'interrupted', 'sample-tools-2': 'done' })
+})
+
+test('export, clear, import gives the same history; attachments are stored by hash', async ({ page }) => {
+  const result = await page.evaluate(async () => {
+    const h = await import('/src/runs/history-store.ts')
+    const s = await import('/src/runs/samples.ts')
+    const store = await h.openHistory()
+    if (!store.available) throw store.error
+    const city = s.sampleCityRecord()
+    city.input.attachments.push({ name: 'r.png', mediaType: 'image/png', size: 3, hash: 'a'.repeat(64) })
+    store.put(city)
+    store.put(s.sampleManyToolsRecord(3))
+    await store.putAttachment('a'.repeat(64), new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }))
+    const blob = await store.getAttachment('a'.repeat(64))
+    const bytes = blob ? [...new Uint8Array(await blob.arrayBuffer())] : []
+    const before = await store.list()
+    const records = await Promise.all(before.map(async (row) => (await store.get(row.id))!))
+    const file = h.exportHistory(records)
+    await store.clear()
+    const cleared = await store.list()
+    const attachmentAfterClear = await store.getAttachment('a'.repeat(64))
+    const imported = h.importHistory(file)
+    for (const record of imported.records) store.put(record)
+    const after = await store.list()
+    await store.putAttachment('a'.repeat(64), new Blob([new Uint8Array([9])]))
+    await store.delete(city.id)
+    const attachmentAfterDelete = await store.getAttachment('a'.repeat(64))
+    return { bytes, type: blob?.type, before, cleared: cleared.length, attachmentAfterClear: attachmentAfterClear === undefined, skipped: imported.skipped, after, attachmentAfterDelete: attachmentAfterDelete === undefined }
+  })
+  expect(result.bytes).toEqual([1, 2, 3])
+  expect(result.type).toBe('image/png')
+  expect(result.cleared).toBe(0)
+  expect(result.attachmentAfterClear).toBe(true)
+  expect(result.skipped).toEqual([])
+  expect(result.after).toEqual(result.before)
+  expect(result.attachmentAfterDelete).toBe(true)
+})
+
+test('a full quota becomes a typed error, and the store keeps working', async ({ page }) => {
+  const result = await page.evaluate(async () => {
+    const h = await import('/src/runs/history-store.ts')
+    const s = await import('/src/runs/samples.ts')
+    const reported: string[] = []
+    const store = await h.openHistory({ onError: (error) => reported.push(error.reason) })
+    if (!store.available) throw store.error
+    const put = IDBObjectStore.prototype.put
+    IDBObjectStore.prototype.put = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError') }
+    store.put(s.sampleCityRecord())
+    let flushError: { name: string; reason: string; message: string } | undefined
+    try {
+      await store.flush()
+    } catch (error) {
+      if (error instanceof h.HistoryError) flushError = { name: error.name, reason: error.reason, message: error.message }
+    }
+    let attachmentError = ''
+    await store.putAttachment('b'.repeat(64), new Blob(['x'])).catch((error: unknown) => { attachmentError = error instanceof h.HistoryError ? error.reason : 'untyped' })
+    IDBObjectStore.prototype.put = put
+    store.put(s.sampleCityRecord())
+    await store.flush()
+    return { reported, flushError, attachmentError, listed: (await store.list()).length }
+  })
+  expect(result.flushError).toMatchObject({ name: 'HistoryError', reason: 'quota' })
+  expect(result.flushError?.message).toMatch(/storage is full/)
+  expect(result.reported).toEqual(['quota'])
+  expect(result.attachmentError).toBe('quota')
+  expect(result.listed).toBe(1)
+})

@@ -1,0 +1,290 @@
+// Run history in IndexedDB: db 'lanes', store 'runs' (records keyed by id, index on createdAt) and
+// store 'attachments' (Blobs keyed by content hash). A streaming run calls put() per event, so
+// writes are coalesced per run; when storage is missing, blocked or full, callers get a typed
+// error and keep working in memory.
+import { LanesError } from '../core/index.ts'
+import type { RunRecord, RunStatus } from './types.ts'
+
+export { exportHistory, importHistory, EXPORT_FORMAT, type ImportResult } from './history-io.ts'
+
+const DB_NAME = 'lanes'
+const DB_VERSION = 1
+const RUNS = 'runs'
+const ATTACHMENTS = 'attachments'
+
+/** missing: no IndexedDB; blocked: private mode or another tab; quota: storage full; failed: anything else. */
+export type HistoryErrorReason = 'missing' | 'blocked' | 'quota' | 'failed'
+
+/** Why history could not be read or written; the message says what the user can do. */
+export class HistoryError extends LanesError {
+  override name = 'HistoryError'
+  constructor(readonly reason: HistoryErrorReason, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+  }
+}
+
+/** History is not available at all (no IndexedDB, private mode, blocked): runs stay in memory. */
+export interface HistoryUnavailable {
+  available: false
+  error: HistoryError
+}
+
+/** One line of the history list. */
+export interface RunSummary {
+  id: string
+  title: string
+  createdAt: string
+  status: RunStatus
+  provider: string
+  model: string
+  executor: string
+  /** Time of the run's last event (its end, for a finished run). */
+  makespanMs: number
+}
+
+/** The saved history of runs (IndexedDB). */
+export interface HistoryStore {
+  available: true
+  /** Save a record; cheap to call per event (coalesced, at most one write per run per interval). */
+  put(record: RunRecord): void
+  /** Write every pending record now; rejects with a HistoryError when a write failed. */
+  flush(): Promise<void>
+  get(id: string): Promise<RunRecord | undefined>
+  /** Newest first; `search` matches title, prompt, label, provider, model and executor. */
+  list(options?: { search?: string }): Promise<RunSummary[]>
+  rename(id: string, title: string): Promise<void>
+  delete(id: string): Promise<void>
+  clear(): Promise<void>
+  putAttachment(hash: string, blob: Blob): Promise<void>
+  getAttachment(hash: string): Promise<Blob | undefined>
+  close(): void
+}
+
+/** Options of openHistory; tests inject the factory, name and interval. */
+export interface HistoryOptions {
+  /** The IndexedDB factory; defaults to globalThis.indexedDB. */
+  indexedDB?: IDBFactory
+  dbName?: string
+  /** Coalescing interval of put() per run, ms. */
+  writeDelayMs?: number
+  /** Told about write failures of coalesced puts (which have no caller to reject to). */
+  onError?: (error: HistoryError) => void
+}
+
+/** Map a storage failure to a HistoryError with a message the user can act on. */
+export function toHistoryError(error: unknown): HistoryError {
+  if (error instanceof HistoryError) return error
+  const name = error instanceof Error || error instanceof DOMException ? error.name : ''
+  if (name === 'QuotaExceededError') {
+    return new HistoryError('quota', 'Browser storage is full, so this run is kept in memory only. Delete old runs in History (or export and clear it) to save new ones.', { cause: error })
+  }
+  if (name === 'SecurityError' || name === 'InvalidStateError') {
+    return new HistoryError('blocked', 'This browser does not allow saving history here (private mode or blocked storage). Runs are kept in memory only; export them to keep them.', { cause: error })
+  }
+  return new HistoryError('failed', `Saving history failed (${name || 'unknown error'}). Runs are kept in memory; export them to keep them.`, { cause: error })
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(toHistoryError(req.error))
+  })
+}
+
+function finished(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve()
+    tx.onerror = () => reject(toHistoryError(tx.error))
+    tx.onabort = () => reject(toHistoryError(tx.error))
+  })
+}
+
+function summaryOf(record: RunRecord): RunSummary {
+  return {
+    id: record.id, title: record.title ?? (record.input.text.slice(0, 60) || 'Untitled run'), createdAt: record.createdAt,
+    status: record.status ?? 'done', provider: record.config.provider, model: record.config.model,
+    executor: record.config.executor, makespanMs: record.events.at(-1)?.t ?? 0,
+  }
+}
+
+function matches(record: RunRecord, needle: string): boolean {
+  const fields = [record.title, record.label, record.input.text, record.config.provider, record.config.model, record.config.executor]
+  return fields.some((field) => field?.toLowerCase().includes(needle))
+}
+
+class IdbHistory implements HistoryStore {
+  readonly available = true
+  private readonly pending = new Map<string, RunRecord>()
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>()
+  private readonly writes = new Set<Promise<void>>()
+  private failure: HistoryError | undefined
+
+  constructor(private readonly db: IDBDatabase, private readonly options: HistoryOptions) {}
+
+  /** Run `work` in one transaction; synchronous throws (a full disk can throw on put) reject too. */
+  private async tx<T>(stores: string[], mode: IDBTransactionMode, work: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
+    try {
+      const tx = this.db.transaction(stores, mode)
+      const done = finished(tx)
+      // Observed below; this keeps a later abort from being "unhandled" when work throws first.
+      done.catch(() => undefined)
+      const value = await work(tx)
+      await done
+      return value
+    } catch (error) {
+      throw toHistoryError(error)
+    }
+  }
+
+  put(record: RunRecord): void {
+    this.pending.set(record.id, record)
+    if (record.status !== 'running') { this.writeNow(record.id); return }
+    if (this.timers.has(record.id)) return
+    this.timers.set(record.id, setTimeout(() => this.writeNow(record.id), this.options.writeDelayMs ?? 250))
+  }
+
+  private writeNow(id: string): void {
+    const timer = this.timers.get(id)
+    if (timer !== undefined) { clearTimeout(timer); this.timers.delete(id) }
+    const record = this.pending.get(id)
+    if (!record) return
+    this.pending.delete(id)
+    // IndexedDB clones the record synchronously inside put(), so later appends do not leak in.
+    const write = this.tx([RUNS], 'readwrite', (tx) => { tx.objectStore(RUNS).put(record) }).catch((error: unknown) => {
+      const failure = toHistoryError(error)
+      this.failure = failure
+      this.options.onError?.(failure)
+    })
+    this.writes.add(write)
+    void write.finally(() => this.writes.delete(write))
+  }
+
+  async flush(): Promise<void> {
+    for (const id of [...this.pending.keys()]) this.writeNow(id)
+    await Promise.all([...this.writes])
+    const failure = this.failure
+    this.failure = undefined
+    if (failure) throw failure
+  }
+
+  async get(id: string): Promise<RunRecord | undefined> {
+    const pending = this.pending.get(id)
+    if (pending) return structuredClone(pending)
+    return this.tx([RUNS], 'readonly', (tx) => request<RunRecord | undefined>(tx.objectStore(RUNS).get(id)))
+  }
+
+  async list(options: { search?: string } = {}): Promise<RunSummary[]> {
+    await this.flush().catch(() => undefined)
+    const records = await this.tx([RUNS], 'readonly', (tx) => request<RunRecord[]>(tx.objectStore(RUNS).index('createdAt').getAll()))
+    const needle = options.search?.trim().toLowerCase() ?? ''
+    const out: RunSummary[] = []
+    for (let i = records.length - 1; i >= 0; i--) {
+      const record = records[i]!
+      if (!needle || matches(record, needle)) out.push(summaryOf(record))
+    }
+    return out
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    const pending = this.pending.get(id)
+    if (pending) pending.title = title
+    await this.flush()
+    await this.tx([RUNS], 'readwrite', async (tx) => {
+      const store = tx.objectStore(RUNS)
+      const record = await request<RunRecord | undefined>(store.get(id))
+      if (record) store.put({ ...record, title })
+    })
+  }
+
+  async delete(id: string): Promise<void> {
+    this.pending.delete(id)
+    const timer = this.timers.get(id)
+    if (timer !== undefined) { clearTimeout(timer); this.timers.delete(id) }
+    await this.tx([RUNS, ATTACHMENTS], 'readwrite', async (tx) => {
+      const runs = tx.objectStore(RUNS)
+      const record = await request<RunRecord | undefined>(runs.get(id))
+      runs.delete(id)
+      const hashes = new Set(record?.input.attachments.map((ref) => ref.hash))
+      if (hashes.size === 0) return
+      // Attachments are shared by content hash: keep those another run still uses.
+      for (const other of await request<RunRecord[]>(runs.getAll())) for (const ref of other.input.attachments) hashes.delete(ref.hash)
+      for (const hash of hashes) tx.objectStore(ATTACHMENTS).delete(hash)
+    })
+  }
+
+  async clear(): Promise<void> {
+    for (const timer of this.timers.values()) clearTimeout(timer)
+    this.timers.clear()
+    this.pending.clear()
+    await Promise.all([...this.writes])
+    await this.tx([RUNS, ATTACHMENTS], 'readwrite', (tx) => {
+      tx.objectStore(RUNS).clear()
+      tx.objectStore(ATTACHMENTS).clear()
+    })
+  }
+
+  async putAttachment(hash: string, blob: Blob): Promise<void> {
+    await this.tx([ATTACHMENTS], 'readwrite', (tx) => { tx.objectStore(ATTACHMENTS).put(blob, hash) })
+  }
+
+  async getAttachment(hash: string): Promise<Blob | undefined> {
+    return this.tx([ATTACHMENTS], 'readonly', (tx) => request<Blob | undefined>(tx.objectStore(ATTACHMENTS).get(hash)))
+  }
+
+  close(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer)
+    this.timers.clear()
+    this.db.close()
+  }
+}
+
+/** Open (or create) the history database. */
+function openDb(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = factory.open(name, DB_VERSION)
+    req.onupgradeneeded = () => {
+      const db = req.result
+      if (!db.objectStoreNames.contains(RUNS)) db.createObjectStore(RUNS, { keyPath: 'id' }).createIndex('createdAt', 'createdAt')
+      if (!db.objectStoreNames.contains(ATTACHMENTS)) db.createObjectStore(ATTACHMENTS)
+    }
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(toHistoryError(req.error))
+    req.onblocked = () => reject(new HistoryError('blocked', 'History is locked by another Lanes tab with an older version. Close the other Lanes tabs and reload.'))
+  })
+}
+
+/**
+ * Open the history. Runs still marked 'running' were cut off by a reload or a closed tab, so
+ * they are marked 'interrupted'. Resolves to HistoryUnavailable (never rejects) when storage
+ * cannot be used; callers then keep runs in memory.
+ */
+export async function openHistory(options: HistoryOptions = {}): Promise<HistoryStore | HistoryUnavailable> {
+  const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB
+  if (!factory) {
+    return { available: false, error: new HistoryError('missing', 'This browser has no IndexedDB, so history is not saved. Runs are kept in memory; export them to keep them.') }
+  }
+  try {
+    const db = await openDb(factory, options.dbName ?? DB_NAME)
+    const store = new IdbHistory(db, options)
+    // Not fatal: with a full disk the marks cannot be written, but history still reads.
+    await markInterrupted(db).catch(() => undefined)
+    return store
+  } catch (error) {
+    const failure = toHistoryError(error)
+    return { available: false, error: failure.reason === 'failed' ? new HistoryError('blocked', failure.message, { cause: error }) : failure }
+  }
+}
+
+async function markInterrupted(db: IDBDatabase): Promise<void> {
+  const tx = db.transaction([RUNS], 'readwrite')
+  const done = finished(tx)
+  const cursorReq = tx.objectStore(RUNS).openCursor()
+  cursorReq.onsuccess = () => {
+    const cursor = cursorReq.result
+    if (!cursor) return
+    const record = cursor.value as RunRecord
+    if (record.status === 'running') cursor.update({ ...record, status: 'interrupted' satisfies RunStatus })
+    cursor.continue()
+  }
+  await done
+}

@@ -1,0 +1,44 @@
+// Tokens per second of model streaming, shared by the live view and the metrics so both agree.
+// A turn counts from its first text token to its model-end; tokens are the turn's reported
+// output tokens, or its number of text deltas when the provider reports no usage.
+
+/** An O(1)-per-event accumulator of streaming rate over model turns. */
+export class TokenRate {
+  private doneTokens = 0
+  private doneMs = 0
+  private deltas = 0
+  private firstT: number | undefined
+
+  /** A model call began: forget the previous call's partial state. */
+  modelStart(): void {
+    this.deltas = 0
+    this.firstT = undefined
+  }
+
+  /** A text delta arrived at `t`. */
+  delta(t: number): void {
+    if (this.firstT === undefined) this.firstT = t
+    this.deltas++
+  }
+
+  /** The model call ended at `t`, with its reported output tokens if any. */
+  modelEnd(t: number, outputTokens: number | undefined): void {
+    if (this.firstT !== undefined) {
+      this.doneTokens += outputTokens ?? this.deltas
+      this.doneMs += Math.max(0, t - this.firstT)
+    }
+    this.modelStart()
+  }
+
+  /** Tokens per second so far, counting a call still streaming up to `now`. */
+  perSecond(now: number): number | undefined {
+    let tokens = this.doneTokens
+    let ms = this.doneMs
+    if (this.firstT !== undefined) {
+      tokens += this.deltas
+      ms += Math.max(0, now - this.firstT)
+    }
+    if (tokens === 0 || ms <= 0) return undefined
+    return (tokens * 1000) / ms
+  }
+}
