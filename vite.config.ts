@@ -7,6 +7,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), tailwindcss()],
   worker: { format: 'es' },
+  // Pre-bundle the heavy lazy libraries so the dev server doesn't reload the page on first use.
+  optimizeDeps: { include: ['pdfjs-dist', 'tesseract.js'] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2048,

@@ -36,8 +36,8 @@ test('run → share → open the link in a fresh context → the replay shows th
 
   // Run again: a second run beside the shared one on one Gantt.
   await viewer.getByRole('button', { name: 'Run again' }).click()
+  await expect.poll(async () => (await bars(viewer, 'run again')).filter((b) => b.end > b.start).length, { timeout: 30_000 }).toBe(3)
   await expect(viewer.getByTestId('run-status')).toHaveText('Done', { timeout: 30_000 })
-  expect(await bars(viewer, 'run again')).toHaveLength(3)
   expect(await bars(viewer, 'concurrent')).toHaveLength(3)
   await fresh.close()
 })

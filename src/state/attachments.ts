@@ -1,7 +1,9 @@
 import { createStore } from 'zustand/vanilla'
 import type { ContentPart } from '../core/index.ts'
-import { ingestFile, providerPartsFor, type Attachment } from '../media/index.ts'
-import { capabilitiesOf } from '../providers/index.ts'
+import type { Attachment } from '../media/index.ts'
+
+export type { Attachment }
+import { capabilitiesOf } from '../providers/capabilities.ts'
 import { settingsStore } from './settings.ts'
 
 export interface AttachmentsState {
@@ -17,6 +19,8 @@ export async function addFiles(files: readonly File[]): Promise<void> {
   const names = files.map((f) => f.name)
   attachmentsStore.setState((s) => ({ pending: [...s.pending, ...names] }))
   const keepOriginal = settingsStore.getState().keepOriginalImages
+  // Media code (and pdfjs, behind it) loads with the first file, not with the page.
+  const { ingestFile } = await import('../media/ingest.ts')
   await Promise.all(
     files.map(async (file) => {
       const attachment = await ingestFile(file, { keepOriginal })
@@ -42,7 +46,9 @@ export function clearAttachments(): void {
 }
 
 /** The content parts to send for ready attachments, as the provider can take them. */
-export function partsToSend(items: readonly Attachment[], providerId: string): ContentPart[] {
+export async function partsToSend(items: readonly Attachment[], providerId: string): Promise<ContentPart[]> {
+  if (!items.length) return []
+  const { providerPartsFor } = await import('../media/parts.ts')
   const caps = capabilitiesOf(providerId)
   const parts: ContentPart[] = []
   for (const item of items) {

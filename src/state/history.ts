@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla'
-import { openHistory, type HistoryStore, type RunSummary } from '../runs/history-store.ts'
+import type { HistoryStore, RunSummary } from '../runs/history-store.ts'
 import type { RunRecord } from '../runs/types.ts'
 
 export interface HistoryState {
@@ -16,6 +16,8 @@ let store: HistoryStore | undefined
 const opening: Promise<HistoryStore | undefined> = typeof indexedDB === 'undefined' ? Promise.resolve(undefined) : open()
 
 async function open(): Promise<HistoryStore | undefined> {
+  // Loaded after the page's first script: history is not needed to paint the page.
+  const { openHistory } = await import('../runs/history-store.ts')
   const result = await openHistory({ onError: report })
   if (!result.available) {
     historyStore.setState({ available: false, warning: result.error.message })
@@ -95,4 +97,14 @@ export async function importRuns(records: RunRecord[]): Promise<void> {
   if (!store) return
   for (const record of records) await store.put(record)
   await flushHistory()
+}
+
+/** Import runs from an exported JSON file; says how many were taken and what was skipped. */
+export async function importFile(file: File): Promise<string> {
+  const { importHistory } = await import('../runs/history-io.ts')
+  const result = importHistory(await file.text())
+  await importRuns(result.records)
+  const taken = `Imported ${result.records.length} run${result.records.length === 1 ? '' : 's'}`
+  const skipped = result.skipped.length ? `; skipped ${result.skipped.length}: ${result.skipped.map((s) => `#${s.index + 1} (${s.reason})`).join(', ')}` : ''
+  return `${taken}${skipped}.`
 }

@@ -1,5 +1,5 @@
 import type { ContentPart, Model } from '../core/index.ts'
-import { createAnthropicModel, createCompatibleModel, createLocalModel, createOpenAIModel, COMPATIBLE_PRESETS } from '../providers/index.ts'
+import { COMPATIBLE_PRESETS } from '../providers/presets.ts'
 import type { Settings } from './settings.ts'
 
 /** A provider as the settings panel lists it. */
@@ -48,12 +48,16 @@ export interface ModelDeps {
   ocr?: (part: Extract<ContentPart, { type: 'image' }>) => Promise<string>
 }
 
-/** Build the model the settings ask for. */
-export function createModelFor(settings: Settings, deps: ModelDeps): Model {
+/**
+ * Build the model the settings ask for. Adapters load on first use, so the page's initial
+ * script carries no provider code (and the SDKs load only when a live provider runs).
+ */
+export async function loadModelFor(settings: Settings, deps: ModelDeps): Promise<Model> {
   const provider = settings.provider
   const model = modelOf(settings)
   const baseURL = baseURLOf(settings)
   if (provider === 'local') {
+    const { createLocalModel } = await import('../providers/local/index.ts')
     return createLocalModel({
       ttftMs: settings.local.ttftMs,
       tokensPerSecond: settings.local.tokensPerSecond,
@@ -61,6 +65,7 @@ export function createModelFor(settings: Settings, deps: ModelDeps): Model {
     })
   }
   const apiKey = deps.apiKey ?? ''
+  const { createAnthropicModel, createCompatibleModel, createOpenAIModel } = await import('../providers/index.ts')
   if (provider === 'openai') return createOpenAIModel({ apiKey, baseURL, model })
   if (provider === 'anthropic') return createAnthropicModel({ apiKey, baseURL, model })
   return createCompatibleModel({

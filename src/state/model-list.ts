@@ -1,4 +1,3 @@
-import { listModels } from '../providers/index.ts'
 import { keyFor, redactKeys } from './keys.ts'
 import { baseURLOf } from './model-factory.ts'
 import type { Settings } from './settings.ts'
@@ -7,6 +6,7 @@ import type { Settings } from './settings.ts'
 export async function fetchModelList(settings: Settings): Promise<{ models: string[]; note: string }> {
   if (settings.provider === 'local') return { models: ['lanes-local'], note: '' }
   try {
+    const { listModels } = await import('../providers/compatible.ts')
     const models = await listModels({ preset: settings.provider, baseURL: baseURLOf(settings), apiKey: keyFor(settings.provider) ?? '' })
     return models.length
       ? { models, note: `${models.length} models from ${baseURLOf(settings)}` }

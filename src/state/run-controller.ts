@@ -5,9 +5,9 @@ import { createToolPacks, findPack } from '../tools/index.ts'
 import { attachmentsStore, partsToSend } from './attachments.ts'
 import { saveRun, flushHistory } from './history.ts'
 import { keyFor, redactKeys } from './keys.ts'
-import { baseURLOf, createModelFor, modelOf } from './model-factory.ts'
+import { baseURLOf, loadModelFor, modelOf } from './model-factory.ts'
 import { ocrForLocalModel } from './ocr.ts'
-import { addRun, flushFrame, liveRun, requestFrame, runsStore, type LiveRun } from './runs.ts'
+import { addRun, flushFrame, liveRun, requestFrame, runsStore, setNotice, type LiveRun } from './runs.ts'
 import { executorOf, settingsStore, type Settings } from './settings.ts'
 import { createSlicer } from './frame.ts'
 
@@ -50,8 +50,9 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   const executor = request.executor ?? executorOf(settings)
   const pack = findPack(createToolPacks({ speed: settings.local.toolSpeed }), settings.toolPack)
   const tools = (pack?.tools ?? []).filter((tool) => !settings.disabledTools.includes(tool.name))
+  const model = await loadModelFor(settings, { apiKey: keyFor(settings.provider), ocr: ocrForLocalModel })
   const ready = attachmentsStore.getState().items.filter((a) => a.status === 'ready')
-  const parts: ContentPart[] = [{ type: 'text', text: request.prompt }, ...partsToSend(ready, settings.provider)]
+  const parts: ContentPart[] = [{ type: 'text', text: request.prompt }, ...(await partsToSend(ready, settings.provider))]
   const refs: AttachmentRef[] = ready.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.size, hash: a.hash, ...(a.pages ? { pages: a.pages } : {}), ...(a.thumbnail ? { thumbnail: a.thumbnail } : {}) }))
   const input: RunInput = { text: request.prompt, attachments: refs }
   const label = request.label ?? executor
@@ -60,7 +61,7 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   addRun(run, request.keepOthers ?? false)
 
   const agent = new Agent({
-    model: createModelFor(settings, { apiKey: keyFor(settings.provider), ocr: ocrForLocalModel }),
+    model,
     tools,
     ...(settings.system ? { system: settings.system } : {}),
     executor: parseExecutor(executor),
@@ -97,6 +98,9 @@ export async function startRun(prompt: string, options: Omit<RunRequest, 'prompt
   runsStore.setState({ busy: true, notice: undefined })
   try {
     return await runOnce({ ...options, prompt, signal: controller.signal })
+  } catch (error) {
+    setNotice({ kind: 'error', title: 'The run could not start', detail: redactKeys(error instanceof Error ? error.message : String(error)) })
+    return undefined
   } finally {
     current = undefined
     runsStore.setState({ busy: false })

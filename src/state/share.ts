@@ -1,5 +1,3 @@
-import { decodeFragment, encodeConfigLink, encodePermalink } from '../runs/permalink.ts'
-import { exportHistory } from '../runs/history-io.ts'
 import type { RunRecord } from '../runs/types.ts'
 import { setPrompt } from './composer.ts'
 import { openReadOnly, closeReplay } from './replay.ts'
@@ -17,16 +15,19 @@ export function linkFor(fragment: string, location: Pick<Location, 'origin' | 'p
 
 /** A permalink of a run: the whole record in the fragment, never a key. */
 export async function permalinkOf(record: RunRecord, options: { inlineThumbnails: boolean; maxChars: number }): Promise<string> {
+  const { encodePermalink } = await import('../runs/permalink.ts')
   return linkFor(await encodePermalink(record, options))
 }
 
 /** A "try this" link: prompt, settings and tools, no events. */
 export async function configLinkOf(record: RunRecord): Promise<string> {
+  const { encodeConfigLink } = await import('../runs/permalink.ts')
   return linkFor(await encodeConfigLink(record.config, record.input))
 }
 
 /** JSON of runs in the permalink schema (never keys). */
-export function exportJson(records: readonly RunRecord[]): Blob {
+export async function exportJson(records: readonly RunRecord[]): Promise<Blob> {
+  const { exportHistory } = await import('../runs/history-io.ts')
   return new Blob([exportHistory(records)], { type: 'application/json' })
 }
 
@@ -36,6 +37,7 @@ export function exportJson(records: readonly RunRecord[]): Blob {
  */
 export async function openFragment(hash: string): Promise<void> {
   if (!/^#[rc]=/.test(hash)) return
+  const { decodeFragment } = await import('../runs/permalink.ts')
   const result = await decodeFragment(hash)
   if (!result.ok) {
     setNotice({ kind: 'error', title: 'This link could not be opened', detail: result.message })

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react'
-import type { Attachment } from '../../media/index.ts'
-import { removeAttachment } from '../../state/attachments.ts'
+import { removeAttachment, type Attachment } from '../../state/attachments.ts'
 import { formatBytes } from '../format.ts'
 import { useAttachments } from '../hooks.ts'
 

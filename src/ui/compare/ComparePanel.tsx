@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { useStore } from 'zustand'
 import { compareRuns, type Comparison } from '../../runs/compare.ts'
 import { compareExecutors, compareStore, projectOtherExecutor, setTrials } from '../../state/compare.ts'
@@ -12,8 +12,9 @@ export function ComparePanel(): ReactNode {
   const trials = useStore(compareStore, (s) => s.trials)
   const busy = useRuns((s) => s.busy)
   const runs = useRuns((s) => s.runs)
-  const frame = useRuns((s) => s.frame)
-  const comparison = useMemo(() => (busy ? undefined : comparisonOf(runs)), [runs, busy, frame])
+  useRuns((s) => s.frame) // runs finish in place; re-read them each frame
+  // Cheap (a few runs' metrics) and only when idle, so no memo is needed.
+  const comparison = busy ? undefined : comparisonOf(runs)
   const canProject = !busy && runs.length > 0 && !runs.some((r) => r.record.projected)
   return (
     <div className="space-y-2">

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { importHistory } from '../../runs/history-io.ts'
-import { allRuns, deleteRun, importRuns, loadRun, refreshHistory, renameRun, setHistorySearch } from '../../state/history.ts'
+import { allRuns, deleteRun, importFile as importRunsFile, loadRun, refreshHistory, renameRun, setHistorySearch } from '../../state/history.ts'
 import { openReadOnly } from '../../state/replay.ts'
 import { exportJson } from '../../state/share.ts'
 import { formatMs } from '../format.ts'
@@ -17,25 +16,21 @@ export function HistoryPanel({ onClose }: { onClose: () => void }): ReactNode {
   const picker = useRef<HTMLInputElement>(null)
   useEffect(() => void refreshHistory(), [])
 
-  const importFile = async (file: File): Promise<void> => {
-    const result = importHistory(await file.text())
-    await importRuns(result.records)
-    setReport(`Imported ${result.records.length} run${result.records.length === 1 ? '' : 's'}${result.skipped.length ? `; skipped ${result.skipped.length}: ${result.skipped.map((s) => `#${s.index + 1} (${s.reason})`).join(', ')}` : ''}.`)
-  }
+  const importFile = async (file: File): Promise<void> => setReport(await importRunsFile(file))
   const open = async (id: string): Promise<void> => {
     const record = await loadRun(id)
     if (record) openReadOnly(record, record.title ?? 'saved run')
   }
   const exportOne = async (id: string): Promise<void> => {
     const record = await loadRun(id)
-    if (record) download(exportJson([record]), `lanes-run-${id.slice(0, 8)}.json`)
+    if (record) download(await exportJson([record]), `lanes-run-${id.slice(0, 8)}.json`)
   }
   return (
     <section aria-label="History" className="space-y-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="font-semibold">History</h2>
         <input type="search" aria-label="Search history" placeholder="Search prompts, models, tools…" value={search} onChange={(e) => setHistorySearch(e.target.value)} className="min-w-40 flex-1 rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
-        <button type="button" className="rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" onClick={async () => download(exportJson(await allRuns()), 'lanes-history.json')}>Export all</button>
+        <button type="button" className="rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" onClick={async () => download(await exportJson(await allRuns()), 'lanes-history.json')}>Export all</button>
         <button type="button" className="rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" onClick={() => picker.current?.click()}>Import</button>
         <input ref={picker} type="file" accept="application/json,.json" className="hidden" aria-label="Import runs" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importFile(f) }} />
         <button type="button" onClick={onClose} aria-label="Close history" className="rounded px-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">✕</button>

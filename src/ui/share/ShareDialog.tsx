@@ -71,7 +71,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
               {link ? `${link.length.toLocaleString()} characters. ` : ''}{message} The link holds the run itself; no server is involved and no key is included. Attachments go by reference (name, size, hash).
             </p>
             <div className="flex flex-wrap gap-2">
-              <button type="button" className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700" onClick={() => download(exportJson([run.record]), `lanes-run-${run.record.id.slice(0, 8)}.json`)}>Export JSON</button>
+              <button type="button" className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700" onClick={async () => download(await exportJson([run.record]), `lanes-run-${run.record.id.slice(0, 8)}.json`)}>Export JSON</button>
               <button type="button" className="ml-auto rounded-lg bg-sky-600 px-3 py-1.5 text-sm font-semibold text-white" onClick={onClose}>Done</button>
             </div>
           </>

@@ -1,0 +1,42 @@
+// Bar colours. Fixed hex values (not utility classes) because exported SVG and PNG files must
+// look the same outside the page; each reads on both light and dark backgrounds.
+import type { GanttSpan } from '../../runs/types.ts'
+
+/** Statuses the chart distinguishes; anything else is drawn as "ok". */
+export type BarStatus = 'model' | 'ok' | 'error' | 'timeout' | 'aborted' | 'running'
+
+/** Fill colour per status. */
+export const STATUS_COLORS: Record<BarStatus, string> = {
+  model: '#8b5cf6',
+  ok: '#14b8a6',
+  error: '#ef4444',
+  timeout: '#f59e0b',
+  aborted: '#94a3b8',
+  running: '#3b82f6',
+}
+
+/** The colour of the critical-path outline. */
+export const CRITICAL_COLOR = '#f43f5e'
+
+/** Which colour a span gets: running first, then failures, then model or ok. */
+export function barStatus(span: GanttSpan): BarStatus {
+  if (span.running) return 'running'
+  switch (span.status) {
+    case 'error':
+    case 'timeout':
+    case 'aborted':
+      return span.status
+    default:
+      return span.kind === 'model' ? 'model' : 'ok'
+  }
+}
+
+/** The legend's entries, in order. */
+export const LEGEND: { status: BarStatus; label: string }[] = [
+  { status: 'model', label: 'model call' },
+  { status: 'ok', label: 'tool ok' },
+  { status: 'error', label: 'error' },
+  { status: 'timeout', label: 'timeout' },
+  { status: 'aborted', label: 'aborted' },
+  { status: 'running', label: 'running' },
+]

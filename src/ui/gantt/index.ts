@@ -1,0 +1,5 @@
+// The Gantt feature's public surface.
+export { GanttChart, type GanttChartProps, type GanttExportFormat } from './GanttChart.tsx'
+export type { GanttRunSummary } from './layout.ts'
+export { ganttToSvgString, toPngBlob, spansToCsv, downloadBlob } from './export.ts'
+export { benchGantt } from './bench.ts'

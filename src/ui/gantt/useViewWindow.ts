@@ -1,0 +1,71 @@
+// The chart's view-window state. `null` means "fit the whole domain", so a live run's axis
+// keeps extending until the user zooms or pans; after that the window stays where they put it.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { clampView, panView, revealRange, zoomView, type ViewWindow } from './view.ts'
+
+/** The resolved window and the moves on it. */
+export interface ViewControls {
+  view: ViewWindow
+  /** Whether the window follows the whole domain. */
+  fitted: boolean
+  zoomAt: (factor: number, anchorMs?: number) => void
+  panBy: (deltaMs: number) => void
+  reveal: (startMs: number, endMs: number) => void
+  reset: () => void
+}
+
+/** View state over [0, domainEnd]; stable callbacks so memoised children don't re-render. */
+export function useViewWindow(domainEnd: number): ViewControls {
+  const [custom, setCustom] = useState<ViewWindow | null>(null)
+  const view = useMemo(() => (custom ? clampView(custom, domainEnd) : { start: 0, end: domainEnd }), [custom, domainEnd])
+  const current = useRef({ view, domainEnd })
+  useEffect(() => {
+    current.current = { view, domainEnd }
+  }, [view, domainEnd])
+
+  const apply = useCallback((move: (view: ViewWindow, domainEnd: number) => ViewWindow) => {
+    const { view: before, domainEnd: end } = current.current
+    const next = move(before, end)
+    current.current = { view: next, domainEnd: end }
+    setCustom(next.start <= 0 && next.end >= end ? null : next)
+  }, [])
+
+  const zoomAt = useCallback(
+    (factor: number, anchorMs?: number) => apply((v, end) => zoomView(v, factor, anchorMs ?? (v.start + v.end) / 2, end)),
+    [apply],
+  )
+  const panBy = useCallback((deltaMs: number) => apply((v, end) => panView(v, deltaMs, end)), [apply])
+  const reveal = useCallback((startMs: number, endMs: number) => apply((v, end) => revealRange(v, startMs, endMs, end)), [apply])
+  const reset = useCallback(() => {
+    current.current = { view: { start: 0, end: current.current.domainEnd }, domainEnd: current.current.domainEnd }
+    setCustom(null)
+  }, [])
+
+  return { view, fitted: custom === null, zoomAt, panBy, reveal, reset }
+}
+
+/**
+ * `target`, eased towards over ~200 ms when `smooth` is on, so a live axis grows instead of
+ * jumping with every event.
+ */
+export function useSmoothNumber(target: number, smooth: boolean): number {
+  const [value, setValue] = useState(target)
+  const shown = useRef(target)
+  useEffect(() => {
+    if (!smooth || typeof requestAnimationFrame !== 'function') {
+      shown.current = target
+      return undefined
+    }
+    const from = shown.current
+    const started = performance.now()
+    let frame = requestAnimationFrame(function step(now) {
+      const k = Math.min(1, (now - started) / 200)
+      const eased = 1 - (1 - k) * (1 - k)
+      shown.current = from + (target - from) * eased
+      setValue(shown.current)
+      if (k < 1) frame = requestAnimationFrame(step)
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [target, smooth])
+  return smooth ? value : target
+}
