@@ -17,6 +17,8 @@ const NO_GIF = ['image/png', 'image/jpeg', 'image/webp'] as const
 
 /** Capabilities by provider id (the OpenAI-compatible preset ids, 'openai', 'anthropic', 'custom'). */
 export const PROVIDER_CAPABILITIES: Readonly<Record<string, ProviderCapabilities>> = {
+  // The offline model reads document parts' text pages and images through injected OCR.
+  local: { pdf: 'native', images: true, imageTypes: ALL_IMAGES, nativeTools: true, streaming: true },
   openai: { pdf: 'native', images: true, imageTypes: ALL_IMAGES, nativeTools: true, streaming: true },
   anthropic: { pdf: 'native', images: true, imageTypes: ALL_IMAGES, nativeTools: true, streaming: true },
   // Ollama rejects `file` parts and GIF/URL images ("invalid message format", §5).

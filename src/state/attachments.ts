@@ -48,13 +48,16 @@ export function clearAttachments(): void {
 /** The content parts to send for ready attachments, as the provider can take them. */
 export async function partsToSend(items: readonly Attachment[], providerId: string): Promise<ContentPart[]> {
   if (!items.length) return []
-  const { providerPartsFor } = await import('../media/parts.ts')
+  const { providerPartsFor, withPageImages } = await import('../media/parts.ts')
   const caps = capabilitiesOf(providerId)
+  const pdf = caps.pdf === 'native' ? 'native' : 'pages'
   const parts: ContentPart[] = []
   for (const item of items) {
     if (item.status !== 'ready') continue
     if (item.kind === 'image' && !caps.images) continue
-    parts.push(...providerPartsFor(item, { pdf: caps.pdf === 'native' ? 'native' : 'pages' }))
+    // Without native PDF input a PDF goes as page images plus its text: render the pages now.
+    const ready = item.kind === 'pdf' && pdf === 'pages' && caps.images && !item.pageImages ? await withPageImages(item) : item
+    parts.push(...providerPartsFor(ready, { pdf }))
   }
   return parts
 }

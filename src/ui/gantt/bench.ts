@@ -16,15 +16,15 @@ function p95(values: number[]): number {
 }
 
 /**
- * Mount n synthetic spans into `container` (after a 20-span warm-up) and measure: renderMs is the synchronous mount
+ * Mount n synthetic spans into `container` (after a warm-up mount) and measure: renderMs is the synchronous mount
  * (render, commit, width measurement, layout); panFrameMsP95 the 95th percentile of the
  * per-step cost (handler, render, commit, layout) over 10 zooms in, 40 pans and 10 zooms out.
  */
 export async function benchGantt(container: HTMLElement, n: number): Promise<{ renderMs: number; panFrameMsP95: number }> {
   const { spans, runs } = syntheticGantt(n)
-  // Warm up on a small chart first: the first React mount in a page also pays for compiling
-  // the code, which is load time, not render time.
-  const warm = syntheticGantt(20)
+  // Warm up on a smaller chart taking the same (virtualised) paths: the first React mount in a
+  // page also pays for compiling the code, which is load time, not render time.
+  const warm = syntheticGantt(Math.min(n, 300))
   const warmRoot = createRoot(container)
   flushSync(() => warmRoot.render(createElement(GanttChart, { ...warm, height: 600 })))
   warmRoot.unmount()

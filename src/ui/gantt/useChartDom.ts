@@ -64,8 +64,8 @@ export interface RowWindow {
 }
 
 /**
- * The vertical band of a tall chart to render: the viewport plus one viewport of overscan
- * either side, quantised to a quarter viewport so scrolling re-renders only now and then.
+ * The vertical band of a tall chart to render: the viewport plus half a viewport of overscan
+ * either side (more than the quarter-viewport quantum, so no blank edge shows), quantised to a quarter viewport so scrolling re-renders only now and then.
  * When `enabled` is false the band is everything.
  */
 export function useRowWindow(ref: RefObject<HTMLElement | null>, enabled: boolean, maxHeight: number): RowWindow {
@@ -77,5 +77,5 @@ export function useRowWindow(ref: RefObject<HTMLElement | null>, enabled: boolea
     setTop(Math.floor(el.scrollTop / quantum) * quantum)
   }, [ref, maxHeight])
   if (!enabled) return { yMin: -Infinity, yMax: Infinity, sync }
-  return { yMin: top - maxHeight, yMax: top + 2 * maxHeight, sync }
+  return { yMin: top - maxHeight / 2, yMax: top + 1.5 * maxHeight, sync }
 }
