@@ -12,6 +12,7 @@ import { chartSummary } from './summary.ts'
 import { DEFAULT_WIDTH, VIRTUALIZE_ABOVE, useChartWidth, useFocusBar, useRowWindow } from './useChartDom.ts'
 import { useGestures } from './useGestures.ts'
 import { useSmoothNumber, useViewWindow } from './useViewWindow.ts'
+import { MIN_VIEW_MS } from './view.ts'
 
 /** The export formats of the chart. */
 export type GanttExportFormat = 'svg' | 'png' | 'csv'
@@ -47,7 +48,8 @@ export function GanttChart({ spans, runs, live = false, height = 480, onExport }
 
   const plotLeft = GEOMETRY.gutter
   const plotWidth = Math.max(40, width - GEOMETRY.gutter - GEOMETRY.rightPad)
-  const viewWidth = view.end - view.start
+  // An empty or zero-length run still needs a finite scale (no NaN transforms).
+  const viewWidth = Math.max(MIN_VIEW_MS, view.end - view.start)
   const pxPerMs = plotWidth / viewWidth
   // Bars are drawn at the zoom rounded down to a power of two and the group scales the rest,
   // so a wheel notch re-renders the bars only when it crosses a power of two.
