@@ -67,8 +67,9 @@ test('coalesces writes of a streaming run into one, until flush or run-end', asy
   expect(result.fromOwn).toBe(result.total - 1)
   expect(result.beforeFlush).toBe(true)
   expect(result.afterFlush).toBe(result.total - 1)
-  expect(result.putsAfterFlush).toBe(1)
-  expect(result.puts).toBe(2)
+  // One save = the changed event chunk + the run header (history-chunks.ts).
+  expect(result.putsAfterFlush).toBe(2)
+  expect(result.puts).toBe(4)
   expect(result.status).toBe('done')
   expect(result.doneEvents).toBe(result.total)
 })
@@ -158,4 +159,39 @@ test('a full quota becomes a typed error, and the store keeps working', async ({
   expect(result.reported).toEqual(['quota'])
   expect(result.attachmentError).toBe('quota')
   expect(result.listed).toBe(1)
+})
+
+test('a long run is saved in chunks: each save writes only the chunks that changed', async ({ page }) => {
+  const result = await page.evaluate(async () => {
+    const h = await import('/src/runs/history-store.ts')
+    const c = await import('/src/runs/history-chunks.ts')
+    const r = await import('/src/runs/record.ts')
+    const s = await import('/src/runs/samples.ts')
+    const cloned: number[] = []
+    const put = IDBObjectStore.prototype.put
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      const value = args[0] as { events?: unknown[] }
+      if (this.name === 'events') cloned.push(value.events?.length ?? 0)
+      return put.apply(this, args)
+    }
+    const store = await h.openHistory({ writeDelayMs: 60_000 })
+    if (!store.available) throw new Error('no history')
+    const sample = s.sampleCityRecord()
+    const record = r.newRecord(sample.config, sample.input, { id: 'long' })
+    const delta = sample.events.find((e) => e.type === 'text-delta')!
+    const total = c.CHUNK_SIZE * 3 + 10
+    for (let i = 0; i < total; i++) {
+      r.appendEvent(record, { ...delta, t: i })
+      store.put(record)
+      if (i % 1000 === 999) await store.flush() // a save every 1,000 events
+    }
+    await store.flush()
+    IDBObjectStore.prototype.put = put
+    const back = await store.get('long')
+    return { cloned: cloned.reduce((a, b) => a + b, 0), saves: cloned.length, total, back: back?.events.length, lastT: back?.events.at(-1)?.t }
+  })
+  expect(result.back).toBe(result.total)
+  expect(result.lastT).toBe(result.total - 1)
+  // Linear: every event is cloned about once or twice, never once per save.
+  expect(result.cloned).toBeLessThan(result.total * 2)
 })

@@ -4,11 +4,13 @@
 // error and keep working in memory.
 import { LanesError } from '../core/index.ts'
 import type { RunRecord, RunStatus } from './types.ts'
+import { EVENTS, assemble, chunkRange, chunksToWrite, headerOf, lastTimeOf, type StoredChunk, type StoredRun } from './history-chunks.ts'
 
 export { exportHistory, importHistory, EXPORT_FORMAT, type ImportResult } from './history-io.ts'
 
 const DB_NAME = 'lanes'
-const DB_VERSION = 1
+// Version 2 keeps events in chunks (history-chunks.ts); version-1 runs are read as they are.
+const DB_VERSION = 2
 const RUNS = 'runs'
 const ATTACHMENTS = 'attachments'
 
@@ -99,15 +101,15 @@ function finished(tx: IDBTransaction): Promise<void> {
   })
 }
 
-function summaryOf(record: RunRecord): RunSummary {
+function summaryOf(record: StoredRun): RunSummary {
   return {
     id: record.id, title: record.title ?? (record.input.text.slice(0, 60) || 'Untitled run'), createdAt: record.createdAt,
     status: record.status ?? 'done', provider: record.config.provider, model: record.config.model,
-    executor: record.config.executor, makespanMs: record.events.at(-1)?.t ?? 0,
+    executor: record.config.executor, makespanMs: lastTimeOf(record),
   }
 }
 
-function matches(record: RunRecord, needle: string): boolean {
+function matches(record: StoredRun, needle: string): boolean {
   const fields = [record.title, record.label, record.input.text, record.config.provider, record.config.model, record.config.executor]
   return fields.some((field) => field?.toLowerCase().includes(needle))
 }
@@ -117,6 +119,8 @@ class IdbHistory implements HistoryStore {
   private readonly pending = new Map<string, RunRecord>()
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly writes = new Set<Promise<void>>()
+  /** Events of each run already stored, so a save writes only the chunks that changed. */
+  private readonly written = new Map<string, number>()
   private failure: HistoryError | undefined
 
   constructor(private readonly db: IDBDatabase, private readonly options: HistoryOptions) {}
@@ -149,8 +153,16 @@ class IdbHistory implements HistoryStore {
     const record = this.pending.get(id)
     if (!record) return
     this.pending.delete(id)
-    // IndexedDB clones the record synchronously inside put(), so later appends do not leak in.
-    const write = this.tx([RUNS], 'readwrite', (tx) => { tx.objectStore(RUNS).put(record) }).catch((error: unknown) => {
+    // IndexedDB clones synchronously inside put(), so later appends do not leak in; only the
+    // chunks past what is already stored are cloned.
+    const chunks = chunksToWrite(record, this.written.get(id) ?? 0)
+    this.written.set(id, record.events.length)
+    const write = this.tx([RUNS, EVENTS], 'readwrite', (tx) => {
+      const events = tx.objectStore(EVENTS)
+      for (const chunk of chunks) events.put(chunk)
+      tx.objectStore(RUNS).put(headerOf(record))
+    }).catch((error: unknown) => {
+      this.written.delete(id) // write everything again next time
       const failure = toHistoryError(error)
       this.failure = failure
       this.options.onError?.(failure)
@@ -170,12 +182,17 @@ class IdbHistory implements HistoryStore {
   async get(id: string): Promise<RunRecord | undefined> {
     const pending = this.pending.get(id)
     if (pending) return structuredClone(pending)
-    return this.tx([RUNS], 'readonly', (tx) => request<RunRecord | undefined>(tx.objectStore(RUNS).get(id)))
+    return this.tx([RUNS, EVENTS], 'readonly', async (tx) => {
+      const header = await request<StoredRun | undefined>(tx.objectStore(RUNS).get(id))
+      if (!header) return undefined
+      const chunks = header.events ? [] : await request<StoredChunk[]>(tx.objectStore(EVENTS).getAll(chunkRange(id)))
+      return assemble(header, chunks)
+    })
   }
 
   async list(options: { search?: string } = {}): Promise<RunSummary[]> {
     await this.flush().catch(() => undefined)
-    const records = await this.tx([RUNS], 'readonly', (tx) => request<RunRecord[]>(tx.objectStore(RUNS).index('createdAt').getAll()))
+    const records = await this.tx([RUNS], 'readonly', (tx) => request<StoredRun[]>(tx.objectStore(RUNS).index('createdAt').getAll()))
     const needle = options.search?.trim().toLowerCase() ?? ''
     const out: RunSummary[] = []
     for (let i = records.length - 1; i >= 0; i--) {
@@ -191,23 +208,25 @@ class IdbHistory implements HistoryStore {
     await this.flush()
     await this.tx([RUNS], 'readwrite', async (tx) => {
       const store = tx.objectStore(RUNS)
-      const record = await request<RunRecord | undefined>(store.get(id))
+      const record = await request<StoredRun | undefined>(store.get(id))
       if (record) store.put({ ...record, title })
     })
   }
 
   async delete(id: string): Promise<void> {
     this.pending.delete(id)
+    this.written.delete(id)
     const timer = this.timers.get(id)
     if (timer !== undefined) { clearTimeout(timer); this.timers.delete(id) }
-    await this.tx([RUNS, ATTACHMENTS], 'readwrite', async (tx) => {
+    await this.tx([RUNS, EVENTS, ATTACHMENTS], 'readwrite', async (tx) => {
       const runs = tx.objectStore(RUNS)
-      const record = await request<RunRecord | undefined>(runs.get(id))
+      const record = await request<StoredRun | undefined>(runs.get(id))
       runs.delete(id)
+      tx.objectStore(EVENTS).delete(chunkRange(id))
       const hashes = new Set(record?.input.attachments.map((ref) => ref.hash))
       if (hashes.size === 0) return
       // Attachments are shared by content hash: keep those another run still uses.
-      for (const other of await request<RunRecord[]>(runs.getAll())) for (const ref of other.input.attachments) hashes.delete(ref.hash)
+      for (const other of await request<StoredRun[]>(runs.getAll())) for (const ref of other.input.attachments) hashes.delete(ref.hash)
       for (const hash of hashes) tx.objectStore(ATTACHMENTS).delete(hash)
     })
   }
@@ -216,9 +235,11 @@ class IdbHistory implements HistoryStore {
     for (const timer of this.timers.values()) clearTimeout(timer)
     this.timers.clear()
     this.pending.clear()
+    this.written.clear()
     await Promise.all([...this.writes])
-    await this.tx([RUNS, ATTACHMENTS], 'readwrite', (tx) => {
+    await this.tx([RUNS, EVENTS, ATTACHMENTS], 'readwrite', (tx) => {
       tx.objectStore(RUNS).clear()
+      tx.objectStore(EVENTS).clear()
       tx.objectStore(ATTACHMENTS).clear()
     })
   }
@@ -246,6 +267,7 @@ function openDb(factory: IDBFactory, name: string): Promise<IDBDatabase> {
       const db = req.result
       if (!db.objectStoreNames.contains(RUNS)) db.createObjectStore(RUNS, { keyPath: 'id' }).createIndex('createdAt', 'createdAt')
       if (!db.objectStoreNames.contains(ATTACHMENTS)) db.createObjectStore(ATTACHMENTS)
+      if (!db.objectStoreNames.contains(EVENTS)) db.createObjectStore(EVENTS, { keyPath: ['runId', 'index'] })
     }
     req.onsuccess = () => resolve(req.result)
     req.onerror = () => reject(toHistoryError(req.error))
@@ -282,7 +304,7 @@ async function markInterrupted(db: IDBDatabase): Promise<void> {
   cursorReq.onsuccess = () => {
     const cursor = cursorReq.result
     if (!cursor) return
-    const record = cursor.value as RunRecord
+    const record = cursor.value as StoredRun
     if (record.status === 'running') cursor.update({ ...record, status: 'interrupted' satisfies RunStatus })
     cursor.continue()
   }

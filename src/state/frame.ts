@@ -50,9 +50,11 @@ export function yieldToMain(): Promise<void> {
 /** A time-sliced consumer: call `maybeYield()` after each item; it yields every `sliceMs`. */
 export function createSlicer(sliceMs = 8, now: () => number = () => performance.now()): { maybeYield: () => Promise<void> | undefined } {
   let sliceStart = now()
+  let calls = 0
   return {
     maybeYield() {
-      if (now() - sliceStart < sliceMs) return undefined
+      // Reading the clock per event costs more than the event itself; every 32nd is enough.
+      if ((++calls & 31) !== 0 || now() - sliceStart < sliceMs) return undefined
       return yieldToMain().then(() => {
         sliceStart = now()
       })

@@ -126,9 +126,8 @@ describe('abort', () => {
     expect(ofType(events, 'tool-end')).toMatchObject([{ callId: 'call_1', status: 'aborted' }])
   })
 
-  // Fails on the current core: tool-phase.ts line 100 starts the calls without checking the run
-  // signal (line 121 does check it), so a Stop that lands right after the model turn still runs
-  // every tool once. See the report.
+  // Regression: the first core started every call of the turn without checking the run signal,
+  // so a Stop that landed right after the model turn still ran each tool once.
   it('starts no tool when the abort lands between the model turn and the tool phase', async () => {
     let ran = 0
     const counted = defineTool({ name: 'counted', description: 'x', input: z.object({}), run: () => { ran++; return 'ran' } })
@@ -152,9 +151,8 @@ describe('abort', () => {
     expect(model.requests).toHaveLength(0)
   })
 
-  // Fails on the current core: tool-phase.ts links each call's AbortController to nothing when the
-  // consumer leaves early (run-loop.ts aborts only the run controller in its finally, and never
-  // returns the suspended tool phase), so a tool keeps running unaware. See the report.
+  // Regression: the first core aborted only the run's controller when the consumer left early and
+  // never ended the suspended tool phase, so a running tool was never told.
   it('aborts running tools when the consumer stops reading', async () => {
     let toolSignal: AbortSignal | undefined
     const waiter = defineTool({

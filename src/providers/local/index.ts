@@ -6,7 +6,7 @@ import { answerAttachments, createAttachmentReader, type Ocr } from './attachmen
 import { estimateInputTokens, readConversation } from './conversation.ts'
 import type { Step } from './plan-types.ts'
 import { planStep } from './planner.ts'
-import { createPaceClock, longAnswerPieces, splitTokens, type ModelSleep } from './tokens.ts'
+import { createEventLoopYielder, createPaceClock, longAnswerPieces, splitTokens, type ModelSleep } from './tokens.ts'
 
 export interface LocalModelOptions {
   /** Delay before the first event of every turn, ms. Default 300. */
@@ -59,8 +59,13 @@ export function createLocalModel(options: LocalModelOptions = {}): Model {
       }
 
       let outputTokens = 0
+      const breathe = createEventLoopYielder(now)
       for (const piece of pieces) {
-        if (clock.unlimited ? signal.aborted : !(await clock.next())) return
+        if (clock.unlimited) {
+          const pause = breathe()
+          if (pause) await pause
+          if (signal.aborted) return
+        } else if (!(await clock.next())) return
         outputTokens++
         yield { type: 'text-delta', text: piece }
       }

@@ -69,6 +69,38 @@ export function createPaceClock(pacing: Pacing, signal: AbortSignal): PaceClock 
   }
 }
 
+/**
+ * Give the event loop a turn (a macrotask) every `sliceMs` of continuous work. An unlimited-rate
+ * stream otherwise runs as one chain of microtasks: in a page, one long task that freezes the
+ * screen until the whole answer is out. Real network streams arrive across macrotasks too.
+ */
+export function createEventLoopYielder(now: () => number, sliceMs = 8): () => Promise<void> | undefined {
+  let sliceStart = now()
+  let calls = 0
+  return () => {
+    // Reading the clock per piece costs more than the piece itself; every 32nd is enough.
+    if ((++calls & 31) !== 0 || now() - sliceStart < sliceMs) return undefined
+    return macrotask().then(() => {
+      sliceStart = now()
+    })
+  }
+}
+
+function macrotask(): Promise<void> {
+  if (typeof MessageChannel === 'function' && typeof document !== 'undefined') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => {
+        channel.port1.close()
+        resolve()
+      }
+      channel.port2.postMessage(null)
+    })
+  }
+  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve))
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
 const WORDS = [
   'streaming', 'tokens', 'arrive', 'one', 'by', 'one', 'while', 'the', 'agent', 'measures', 'time', 'to', 'first',
   'token', 'and', 'throughput', 'for', 'every', 'model', 'turn', 'in', 'the', 'run', 'record',
