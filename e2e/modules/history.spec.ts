@@ -170,8 +170,8 @@ test('a long run is saved in chunks: each save writes only the chunks that chang
     const cloned: number[] = []
     const put = IDBObjectStore.prototype.put
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      const value = args[0] as { events?: unknown[] }
-      if (this.name === 'events') cloned.push(value.events?.length ?? 0)
+      const value = args[0] as { packed?: { count: number } }
+      if (this.name === 'events') cloned.push(value.packed?.count ?? 0)
       return put.apply(this, args)
     }
     const store = await h.openHistory({ writeDelayMs: 60_000 })

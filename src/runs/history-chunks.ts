@@ -11,11 +11,71 @@ export const CHUNK_SIZE = 2000
 /** What the `runs` store holds. `events` is present only in runs saved by version 1. */
 export type StoredRun = Omit<RunRecord, 'events'> & { events?: AgentEvent[]; eventCount?: number; lastT?: number }
 
-/** One chunk of a run's events; key [runId, index]. */
+/**
+ * A chunk's events packed by column. Text deltas (nearly every event of a long answer) become
+ * typed arrays and one string, which IndexedDB clones as a few memcpys instead of thousands of
+ * objects; other events stay as they are, with their positions.
+ */
+export interface PackedEvents {
+  count: number
+  deltaT: Float64Array
+  deltaTurn: Uint32Array
+  deltaLength: Uint32Array
+  deltaText: string
+  otherAt: Uint32Array
+  others: AgentEvent[]
+}
+
+/** One chunk of a run's events; key [runId, index]. Version-2 chunks before packing hold `events`. */
 export interface StoredChunk {
   runId: string
   index: number
-  events: AgentEvent[]
+  packed?: PackedEvents
+  events?: AgentEvent[]
+}
+
+/** Pack events by column (see PackedEvents). */
+export function packEvents(events: readonly AgentEvent[]): PackedEvents {
+  const t: number[] = []
+  const turn: number[] = []
+  const length: number[] = []
+  const text: string[] = []
+  const otherAt: number[] = []
+  const others: AgentEvent[] = []
+  events.forEach((event, i) => {
+    if (event.type === 'text-delta') {
+      t.push(event.t)
+      turn.push(event.turn)
+      length.push(event.text.length)
+      text.push(event.text)
+    } else {
+      otherAt.push(i)
+      others.push(event)
+    }
+  })
+  return {
+    count: events.length, deltaT: Float64Array.from(t), deltaTurn: Uint32Array.from(turn),
+    deltaLength: Uint32Array.from(length), deltaText: text.join(''), otherAt: Uint32Array.from(otherAt), others,
+  }
+}
+
+/** The events of a packed chunk, in order. */
+export function unpackEvents(packed: PackedEvents): AgentEvent[] {
+  const events: AgentEvent[] = []
+  let delta = 0
+  let other = 0
+  let offset = 0
+  for (let i = 0; i < packed.count; i++) {
+    if (other < packed.otherAt.length && packed.otherAt[other] === i) {
+      events.push(packed.others[other++]!)
+      continue
+    }
+    const length = packed.deltaLength[delta]!
+    events.push({ type: 'text-delta', t: packed.deltaT[delta]!, turn: packed.deltaTurn[delta]!, text: packed.deltaText.slice(offset, offset + length) })
+    offset += length
+    delta++
+  }
+  return events
 }
 
 /** The header to store for a record. */
@@ -30,7 +90,7 @@ export function chunksToWrite(record: RunRecord, written: number): StoredChunk[]
   const from = Math.floor(Math.min(written, record.events.length) / CHUNK_SIZE)
   const to = Math.ceil(record.events.length / CHUNK_SIZE)
   for (let index = from; index < to; index++) {
-    chunks.push({ runId: record.id, index, events: record.events.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE) })
+    chunks.push({ runId: record.id, index, packed: packEvents(record.events.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE)) })
   }
   return chunks
 }
@@ -48,7 +108,7 @@ export function assemble(header: StoredRun, chunks: readonly StoredChunk[]): Run
   if (inline) return { ...rest, events: inline }
   const sorted = [...chunks].sort((a, b) => a.index - b.index)
   const events: AgentEvent[] = []
-  for (const chunk of sorted) for (const event of chunk.events) events.push(event)
+  for (const chunk of sorted) for (const event of chunk.packed ? unpackEvents(chunk.packed) : chunk.events ?? []) events.push(event)
   return { ...rest, events }
 }
 

@@ -1,27 +1,45 @@
 // Batching to animation frames: many events per frame, one notification per frame. In a hidden
 // tab (no rAF) or in Node, a timer stands in.
 
-/** Calls `notify` at most once per animation frame, however often `request` is called. */
-export function createFrameScheduler(notify: () => void): { request: () => void; flush: () => void } {
+/**
+ * Calls `notify` at most once per animation frame, however often `request` is called. A render
+ * budget keeps a fast stream from spending its time drawing: after a notify that took c ms the
+ * next waits at least 3c ms (at most 100 ms). Cheap renders still get every frame.
+ */
+export function createFrameScheduler(notify: () => void, now: () => number = () => performance.now()): { request: () => void; flush: () => void } {
   let pending = false
   let handle: number | ReturnType<typeof setTimeout> | undefined
+  let lastEnd = Number.NEGATIVE_INFINITY
+  let gap = 0
   const run = (): void => {
     pending = false
     handle = undefined
+    const start = now()
     notify()
+    lastEnd = now()
+    gap = Math.min(100, 3 * (lastEnd - start))
+  }
+  const schedule = (): void => {
+    const visible = typeof document === 'undefined' || document.visibilityState === 'visible'
+    const wait = lastEnd + gap - now()
+    if (wait > 4) handle = setTimeout(() => {
+      if (typeof requestAnimationFrame === 'function' && visible) handle = requestAnimationFrame(run)
+      else run()
+    }, wait)
+    else if (typeof requestAnimationFrame === 'function' && visible) handle = requestAnimationFrame(run)
+    else handle = setTimeout(run, 16)
   }
   return {
     request() {
       if (pending) return
       pending = true
-      const visible = typeof document === 'undefined' || document.visibilityState === 'visible'
-      if (typeof requestAnimationFrame === 'function' && visible) handle = requestAnimationFrame(run)
-      else handle = setTimeout(run, 16)
+      schedule()
     },
     flush() {
       if (!pending) return
+      // The handle may be a timer or a frame request; cancelling both ways is harmless.
       if (typeof handle === 'number' && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(handle)
-      else if (handle !== undefined) clearTimeout(handle)
+      if (handle !== undefined) clearTimeout(handle)
       run()
     },
   }
