@@ -108,3 +108,9 @@ export async function importFile(file: File): Promise<string> {
   const skipped = result.skipped.length ? `; skipped ${result.skipped.length}: ${result.skipped.map((s) => `#${s.index + 1} (${s.reason})`).join(', ')}` : ''
   return `${taken}${skipped}.`
 }
+
+/** Keep an attachment's bytes with the runs that use it (stored once per content hash). */
+export function saveAttachment(hash: string, blob: Blob): void {
+  if (!store || !hash) return
+  store.putAttachment(hash, blob).catch(report)
+}

@@ -3,7 +3,7 @@ import { newRecord } from '../runs/record.ts'
 import type { AttachmentRef, RunConfig, RunInput, RunRecord } from '../runs/types.ts'
 import { createToolPacks, findPack } from '../tools/index.ts'
 import { attachmentsStore, partsToSend } from './attachments.ts'
-import { saveRun, flushHistory } from './history.ts'
+import { flushHistory, saveAttachment, saveRun } from './history.ts'
 import { keyFor, redactKeys } from './keys.ts'
 import { baseURLOf, loadModelFor, modelOf } from './model-factory.ts'
 import { ocrForLocalModel } from './ocr.ts'
@@ -59,6 +59,10 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   const record: RunRecord = { ...newRecord(runConfigOf(settings, executor, tools.map((t) => t.name)), input), status: 'running', label }
   const run = liveRun(record, label)
   addRun(run, request.keepOthers ?? false)
+  for (const attachment of ready) {
+    const part = attachment.part
+    if (part) saveAttachment(attachment.hash, new Blob([Uint8Array.from(atob(part.data), (c) => c.charCodeAt(0))], { type: part.mediaType }))
+  }
 
   const agent = new Agent({
     model,

@@ -29,7 +29,7 @@ function Item({ item }: { item: Attachment }): ReactNode {
       {item.thumbnail ? <img src={item.thumbnail} alt="" className="h-12 w-12 shrink-0 rounded border border-zinc-200 object-cover dark:border-zinc-700" /> : <span className="flex h-12 w-12 shrink-0 items-center justify-center rounded bg-zinc-200 dark:bg-zinc-800">{item.kind === 'pdf' ? 'PDF' : 'IMG'}</span>}
       <div className="min-w-0 flex-1">
         <div className="truncate font-medium" title={item.name}>{item.name}</div>
-        <div className="text-zinc-500">
+        <div className="text-zinc-500 dark:text-zinc-400">
           {formatBytes(item.size)}
           {item.pages !== undefined && ` · ${item.pages} page${item.pages === 1 ? '' : 's'}`}
           {!failed && item.sentBytes !== item.size && ` · sends ${formatBytes(item.sentBytes)}`}
@@ -37,7 +37,7 @@ function Item({ item }: { item: Attachment }): ReactNode {
         </div>
         {failed && <p role="alert" className="mt-1 text-rose-800 dark:text-rose-200" data-testid="attachment-error">{item.error}</p>}
       </div>
-      <button type="button" onClick={() => removeAttachment(item.id)} aria-label={`Remove ${item.name}`} className="self-start rounded px-1 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-800">✕</button>
+      <button type="button" onClick={() => removeAttachment(item.id)} aria-label={`Remove ${item.name}`} className="self-start rounded px-1 text-zinc-500 dark:text-zinc-400 hover:bg-zinc-200 dark:hover:bg-zinc-800">✕</button>
     </li>
   )
 }

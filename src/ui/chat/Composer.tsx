@@ -59,7 +59,7 @@ export function Composer(): ReactNode {
         <button type="button" onClick={stopRun} disabled={!busy} className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-semibold hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800" aria-keyshortcuts="Escape">
           Stop
         </button>
-        <span className="text-xs text-zinc-500">Ctrl/⌘+Enter to run · Esc to stop</span>
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">Ctrl/⌘+Enter to run · Esc to stop</span>
         <div className="ml-auto"><AttachButtons /></div>
       </div>
     </form>

@@ -34,7 +34,7 @@ export const ToolCard = memo(function ToolCard({ card, nowMs, version }: { card:
       <header className="flex flex-wrap items-center gap-2">
         <span className="font-mono font-semibold">{card.name}</span>
         <span className={`rounded px-1.5 py-0.5 text-xs ${STATUS_STYLE[card.status] ?? STATUS_STYLE['aborted']}`} data-testid="tool-status">{card.status}</span>
-        <span className="ml-auto tabular-nums text-xs text-zinc-500">{formatMs(duration)}</span>
+        <span className="ml-auto tabular-nums text-xs text-zinc-500 dark:text-zinc-400">{formatMs(duration)}</span>
       </header>
       <code className="mt-1 block truncate text-xs text-zinc-600 dark:text-zinc-400" title={previewJson(card.args, 2000)}>{previewJson(card.args, 160)}</code>
       {card.fraction !== undefined && (
@@ -47,7 +47,7 @@ export const ToolCard = memo(function ToolCard({ card, nowMs, version }: { card:
           {card.progress.length > last.length && <li className="italic">… {card.progress.length - last.length} earlier</li>}
           {last.map((p, i) => (
             <li key={card.progress.length - last.length + i} className="font-mono">
-              <span className="tabular-nums text-zinc-400">{formatMs(p.t - card.startMs)}</span> {progressText(p.progress)}
+              <span className="tabular-nums text-zinc-500 dark:text-zinc-400">{formatMs(p.t - card.startMs)}</span> {progressText(p.progress)}
             </li>
           ))}
         </ol>

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
 import type { RunView, TurnView } from '../../runs/run-view.ts'
+import { setPrompt } from '../../state/composer.ts'
+import { startRun } from '../../state/run-controller.ts'
 import { activeRun } from '../../state/runs.ts'
 import { useRuns } from '../hooks.ts'
 import { ErrorNotice } from './ErrorNotice.tsx'
@@ -11,9 +13,10 @@ import { ToolCard } from './ToolCard.tsx'
 export function Transcript(): ReactNode {
   useRuns((s) => s.frame) // re-render once per animation frame while the run streams
   const run = useRuns((s) => activeRun(s))
+  const busy = useRuns((s) => s.busy)
   if (!run) {
     return (
-      <div className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:border-zinc-700">
+      <div className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:text-zinc-400 dark:border-zinc-700">
         Pick a scenario above, or write a prompt and press <kbd className="rounded border px-1">Ctrl</kbd>+<kbd className="rounded border px-1">Enter</kbd>. The offline demo model needs no key.
       </div>
     )
@@ -22,7 +25,13 @@ export function Transcript(): ReactNode {
   return (
     <section aria-label="Transcript" className="space-y-4">
       <div className="rounded-lg bg-sky-50 p-3 text-sm dark:bg-sky-950/40">
-        <div className="mb-1 text-xs font-medium uppercase tracking-wide text-sky-800 dark:text-sky-300">You</div>
+        <div className="mb-1 flex items-center gap-2 text-xs font-medium uppercase tracking-wide text-sky-800 dark:text-sky-300">
+          You
+          <span className="ml-auto flex gap-1 normal-case tracking-normal">
+            <button type="button" onClick={() => editPrompt(record.input.text)} className="rounded px-2 py-0.5 hover:bg-sky-100 dark:hover:bg-sky-900/50">Edit</button>
+            <button type="button" disabled={busy} onClick={() => void startRun(record.input.text, { executor: record.config.executor })} className="rounded px-2 py-0.5 hover:bg-sky-100 disabled:opacity-40 dark:hover:bg-sky-900/50">Re-run</button>
+          </span>
+        </div>
         <p className="whitespace-pre-wrap" data-testid="user-prompt">{record.input.text}</p>
         {record.input.attachments.length > 0 && (
           <ul className="mt-2 flex flex-wrap gap-2 text-xs text-zinc-600 dark:text-zinc-400" aria-label="Attached files">
@@ -45,6 +54,16 @@ export function Transcript(): ReactNode {
       )}
     </section>
   )
+}
+
+/** Put a prompt back in the composer to edit and resend it. */
+function editPrompt(text: string): void {
+  setPrompt(text)
+  const box = document.getElementById('prompt')
+  if (box instanceof HTMLTextAreaElement) {
+    box.focus()
+    box.setSelectionRange(text.length, text.length)
+  }
 }
 
 function Turn({ turn, view }: { turn: TurnView; view: RunView }): ReactNode {

@@ -36,7 +36,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }): ReactNode {
         <button type="button" onClick={onClose} aria-label="Close history" className="rounded px-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">✕</button>
       </div>
       {report && <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="import-report">{report}</p>}
-      {!available && <p className="text-sm text-zinc-500">History is not available in this browser; runs are kept for this tab only.</p>}
+      {!available && <p className="text-sm text-zinc-500 dark:text-zinc-400">History is not available in this browser; runs are kept for this tab only.</p>}
       <ul className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800" aria-label="Saved runs">
         {summaries.map((s) => (
           <li key={s.id} className="flex flex-wrap items-center gap-2 py-1.5" data-testid="history-item">
@@ -45,13 +45,13 @@ export function HistoryPanel({ onClose }: { onClose: () => void }): ReactNode {
             ) : (
               <button type="button" className="flex-1 truncate text-left hover:underline" onClick={() => void open(s.id)} title="Open read-only">{s.title}</button>
             )}
-            <span className="text-xs text-zinc-500">{s.status === 'interrupted' ? 'interrupted · ' : ''}{s.provider}/{s.model} · {s.executor} · {formatMs(s.makespanMs)} · {new Date(s.createdAt).toLocaleString()}</span>
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">{s.status === 'interrupted' ? 'interrupted · ' : ''}{s.provider}/{s.model} · {s.executor} · {formatMs(s.makespanMs)} · {new Date(s.createdAt).toLocaleString()}</span>
             <button type="button" className="text-xs underline" onClick={() => setEditing(s.id)}>Rename</button>
             <button type="button" className="text-xs underline" onClick={() => void exportOne(s.id)}>Export</button>
             <button type="button" className="text-xs text-rose-700 underline dark:text-rose-400" onClick={() => void deleteRun(s.id)} aria-label={`Delete ${s.title}`}>Delete</button>
           </li>
         ))}
-        {available && !summaries.length && <li className="py-2 text-zinc-500">No saved runs yet.</li>}
+        {available && !summaries.length && <li className="py-2 text-zinc-500 dark:text-zinc-400">No saved runs yet.</li>}
       </ul>
     </section>
   )

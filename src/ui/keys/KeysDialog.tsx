@@ -63,7 +63,7 @@ export function KeysDialog({ open, onClose }: { open: boolean; onClose: () => vo
             <li key={p.id} className="flex items-center gap-2">
               <span className="w-28">{p.label}</span>
               <code className="flex-1 truncate">{maskKey(keys[p.id]!)}</code>
-              <span className="text-xs text-zinc-500">{remembered[p.id] ? 'remembered' : 'this tab only'}</span>
+              <span className="text-xs text-zinc-500 dark:text-zinc-400">{remembered[p.id] ? 'remembered' : 'this tab only'}</span>
               <button type="button" className="rounded border border-zinc-300 px-2 py-0.5 text-xs dark:border-zinc-700" onClick={() => clearKey(p.id)} aria-label={`Clear ${p.label} key`}>Clear</button>
             </li>
           ))}

@@ -14,7 +14,7 @@ export function Header({ onKeys, onShare, onHistory, onSettings }: { onKeys: () 
       <h1 className="flex items-center gap-2 text-lg font-bold tracking-tight">
         <img src="./favicon.svg" alt="" className="h-6 w-6" /> Lanes
       </h1>
-      <p className="hidden text-sm text-zinc-500 md:block">Tool-using agents, streamed live, on one time axis.</p>
+      <p className="hidden text-sm text-zinc-500 dark:text-zinc-400 md:block">Tool-using agents, streamed live, on one time axis.</p>
       <div className="ml-auto flex flex-wrap gap-2">
         <button type="button" className={button} onClick={onHistory}>History</button>
         <button type="button" className={button} onClick={onShare}>Share</button>

@@ -30,7 +30,7 @@ export function ExecutorPicker(): ReactNode {
               className="w-16 rounded border border-zinc-300 px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-900"
             />
           )}
-          <span className="text-xs text-zinc-500">{option.hint}</span>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">{option.hint}</span>
         </label>
       ))}
     </fieldset>

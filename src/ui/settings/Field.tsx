@@ -8,7 +8,7 @@ export function NumberField(props: { label: string; value: number; min?: number;
     <label className="block text-sm">
       <span className="font-medium">{props.label}</span>
       <input type="number" className={INPUT} value={props.value} min={props.min} max={props.max} step={props.step ?? 1} onChange={(e) => { const v = Number(e.target.value); if (Number.isFinite(v)) props.onChange(v) }} />
-      {props.hint && <span className="text-xs text-zinc-500">{props.hint}</span>}
+      {props.hint && <span className="text-xs text-zinc-500 dark:text-zinc-400">{props.hint}</span>}
     </label>
   )
 }
@@ -19,7 +19,7 @@ export function TextField(props: { label: string; value: string; placeholder?: s
     <label className="block text-sm">
       <span className="font-medium">{props.label}</span>
       <input type={props.type ?? 'text'} className={INPUT} value={props.value} placeholder={props.placeholder} list={props.list} onChange={(e) => props.onChange(e.target.value)} spellCheck={false} autoComplete="off" />
-      {props.hint && <span className="text-xs text-zinc-500">{props.hint}</span>}
+      {props.hint && <span className="text-xs text-zinc-500 dark:text-zinc-400">{props.hint}</span>}
     </label>
   )
 }
@@ -29,7 +29,7 @@ export function CheckField(props: { label: string; checked: boolean; onChange: (
   return (
     <label className="flex items-start gap-2 text-sm">
       <input type="checkbox" className="mt-1" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
-      <span><span className="font-medium">{props.label}</span>{props.hint && <span className="block text-xs text-zinc-500">{props.hint}</span>}</span>
+      <span><span className="font-medium">{props.label}</span>{props.hint && <span className="block text-xs text-zinc-500 dark:text-zinc-400">{props.hint}</span>}</span>
     </label>
   )
 }

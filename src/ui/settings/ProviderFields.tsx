@@ -39,7 +39,7 @@ export function ProviderFields({ onOpenKeys }: { onOpenKeys: () => void }): Reac
         </select>
       </label>
       {isLocal ? (
-        <p className="text-xs text-zinc-500">The offline demo model runs in this page: no key, no network. It plays the seed scenarios with real tools and reads attachments (PDF text, OCR of images).</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">The offline demo model runs in this page: no key, no network. It plays the seed scenarios with real tools and reads attachments (PDF text, OCR of images).</p>
       ) : (
         <>
           <div className="flex items-end gap-2">
@@ -47,10 +47,10 @@ export function ProviderFields({ onOpenKeys }: { onOpenKeys: () => void }): Reac
             <button type="button" onClick={() => void loadModels()} className="mb-0.5 rounded border border-zinc-300 px-2 py-1 text-xs dark:border-zinc-700">List models</button>
           </div>
           <datalist id="model-options">{models.map((m) => <option key={m} value={m} />)}</datalist>
-          {listNote && <p className="text-xs text-zinc-500" role="status">{listNote}</p>}
+          {listNote && <p className="text-xs text-zinc-500 dark:text-zinc-400" role="status">{listNote}</p>}
           <TextField label="Base URL" value={baseURL} onChange={setBaseURL} placeholder={entry.defaultBaseURL} hint="Point it at a proxy, a local server or the mock server (npm run mock-server)." />
           <div className="flex items-center justify-between gap-2 text-sm">
-            <span>Key: {key ? <code data-testid="key-mask">{maskKey(key)}</code> : <span className="text-zinc-500">{entry.needsKey ? 'not set' : 'not needed'}</span>}</span>
+            <span>Key: {key ? <code data-testid="key-mask">{maskKey(key)}</code> : <span className="text-zinc-500 dark:text-zinc-400">{entry.needsKey ? 'not set' : 'not needed'}</span>}</span>
             <button type="button" onClick={onOpenKeys} className="rounded border border-zinc-300 px-2 py-1 text-xs dark:border-zinc-700">Keys…</button>
           </div>
           {compatible && (

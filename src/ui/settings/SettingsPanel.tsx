@@ -50,7 +50,7 @@ export function SettingsPanel({ onOpenKeys }: { onOpenKeys: () => void }): React
 function Section({ title, children }: { title: string; children: ReactNode }): ReactNode {
   return (
     <section className="space-y-2">
-      <h2 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{title}</h2>
+      <h2 className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{title}</h2>
       {children}
     </section>
   )

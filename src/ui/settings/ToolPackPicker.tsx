@@ -20,7 +20,7 @@ export function ToolPackPicker(): ReactNode {
           {PACKS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
         </select>
       </label>
-      {pack && <p className="text-xs text-zinc-500">{pack.description}</p>}
+      {pack && <p className="text-xs text-zinc-500 dark:text-zinc-400">{pack.description}</p>}
       <ul className="space-y-1" aria-label="Tools">
         {pack?.tools.map((tool) => (
           <li key={tool.name} className="rounded border border-zinc-200 p-2 text-xs dark:border-zinc-800">
@@ -30,7 +30,7 @@ export function ToolPackPicker(): ReactNode {
             </label>
             <p className="mt-1 text-zinc-600 dark:text-zinc-400">{tool.description}</p>
             <details className="mt-1">
-              <summary className="cursor-pointer text-zinc-500">Schema</summary>
+              <summary className="cursor-pointer text-zinc-500 dark:text-zinc-400">Schema</summary>
               <pre className="mt-1 overflow-x-auto rounded bg-zinc-100 p-1 dark:bg-zinc-900">{JSON.stringify(tool.inputSchema, null, 2)}</pre>
             </details>
           </li>

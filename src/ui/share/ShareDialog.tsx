@@ -67,7 +67,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
               Permalink
               <textarea readOnly value={link} rows={4} className={`${inputClass} font-mono text-xs`} onFocus={(e) => e.currentTarget.select()} />
             </label>
-            <p className="text-xs text-zinc-500" role="status" data-testid="link-length">
+            <p className="text-xs text-zinc-500 dark:text-zinc-400" role="status" data-testid="link-length">
               {link ? `${link.length.toLocaleString()} characters. ` : ''}{message} The link holds the run itself; no server is involved and no key is included. Attachments go by reference (name, size, hash).
             </p>
             <div className="flex flex-wrap gap-2">
