@@ -75,7 +75,9 @@ export const runConfigSchema = z.object({
   maxTurns: z.number().int().positive(),
   routingOnly: z.boolean(),
   toolTimeoutMs: z.number().positive().exactOptional(),
-  local: z.object({ ttftMs: time, tokensPerSecond: z.number().positive(), toolSpeed: z.number().nonnegative() }).exactOptional(),
+  local: z.object({ ttftMs: time, tokensPerSecond: z.number().nonnegative(), toolSpeed: z.number().nonnegative() }).exactOptional(),
+  retries: z.number().int().nonnegative().exactOptional(),
+  fallbackProvider: z.string().min(1).exactOptional(),
 })
 
 /** The schema of RunInput: the user's text and attachments by reference. */

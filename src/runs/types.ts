@@ -18,6 +18,7 @@ export interface AttachmentRef {
 
 export interface LocalModelSettings {
   ttftMs: number
+  /** 0 means unlimited. */
   tokensPerSecond: number
   /** Multiplies every demo tool delay; 1 is the seeds' timing. */
   toolSpeed: number
@@ -39,6 +40,9 @@ export interface RunConfig {
   routingOnly: boolean
   toolTimeoutMs?: number
   local?: LocalModelSettings
+  /** Live providers: retries before falling back, and the provider fallen back to. */
+  retries?: number
+  fallbackProvider?: string
 }
 
 export interface RunInput {

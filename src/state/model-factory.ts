@@ -42,20 +42,29 @@ export function modelOf(settings: Settings, providerId = settings.provider): str
   return settings.models[providerId]?.trim() || providerEntry(providerId).defaultModel
 }
 
+/** Keys by provider id, for a chain that may use two providers. */
 export interface ModelDeps {
-  apiKey: string | undefined
+  keyFor: (providerId: string) => string | undefined
   /** OCR for the offline model (wired to media's tesseract worker). */
   ocr?: (part: Extract<ContentPart, { type: 'image' }>) => Promise<string>
 }
 
 /**
  * Build the model the settings ask for. Adapters load on first use, so the page's initial
- * script carries no provider code (and the SDKs load only when a live provider runs).
+ * script carries no provider code (and the SDKs load only when a live provider runs). Live
+ * providers go through the fallback chain: retries with backoff, then the fallback provider,
+ * each visible as an event in the run.
  */
 export async function loadModelFor(settings: Settings, deps: ModelDeps): Promise<Model> {
-  const provider = settings.provider
-  const model = modelOf(settings)
-  const baseURL = baseURLOf(settings)
+  const primary = await loadAdapter(settings, settings.provider, deps)
+  if (settings.provider === 'local') return primary
+  const chain = [primary]
+  if (settings.fallbackProvider && settings.fallbackProvider !== settings.provider) chain.push(await loadAdapter(settings, settings.fallbackProvider, deps))
+  const { createFallbackModel } = await import('../providers/fallback.ts')
+  return createFallbackModel(chain, { retries: Math.max(0, Math.round(settings.retries)) })
+}
+
+async function loadAdapter(settings: Settings, provider: string, deps: ModelDeps): Promise<Model> {
   if (provider === 'local') {
     const { createLocalModel } = await import('../providers/local/index.ts')
     return createLocalModel({
@@ -64,15 +73,19 @@ export async function loadModelFor(settings: Settings, deps: ModelDeps): Promise
       ...(deps.ocr ? { ocr: deps.ocr } : {}),
     })
   }
-  const apiKey = deps.apiKey ?? ''
+  const apiKey = deps.keyFor(provider) ?? ''
+  const model = modelOf(settings, provider)
+  const baseURL = baseURLOf(settings, provider)
+  const idleTimeoutMs = Math.max(1, settings.idleTimeoutS) * 1000
   const { createAnthropicModel, createCompatibleModel, createOpenAIModel } = await import('../providers/index.ts')
-  if (provider === 'openai') return createOpenAIModel({ apiKey, baseURL, model })
-  if (provider === 'anthropic') return createAnthropicModel({ apiKey, baseURL, model })
+  if (provider === 'openai') return createOpenAIModel({ apiKey, baseURL, model, idleTimeoutMs })
+  if (provider === 'anthropic') return createAnthropicModel({ apiKey, baseURL, model, idleTimeoutMs })
   return createCompatibleModel({
     preset: provider,
     baseURL,
     apiKey,
     model,
+    idleTimeoutMs,
     dropStainlessHeaders: settings.dropStainlessHeaders,
     streaming: settings.streaming,
     nativeTools: settings.nativeTools,

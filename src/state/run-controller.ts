@@ -40,7 +40,8 @@ export function runConfigOf(settings: Settings, executor: string, toolNames: str
     maxTurns: settings.maxTurns,
     routingOnly: settings.routingOnly,
     ...(settings.toolTimeoutMs > 0 ? { toolTimeoutMs: settings.toolTimeoutMs } : {}),
-    ...(provider === 'local' ? { local: { ...settings.local } } : {}),
+    ...(provider === 'local' ? { local: { ...settings.local } } : { retries: settings.retries }),
+    ...(provider !== 'local' && settings.fallbackProvider && settings.fallbackProvider !== provider ? { fallbackProvider: settings.fallbackProvider } : {}),
   }
 }
 
@@ -50,7 +51,7 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   const executor = request.executor ?? executorOf(settings)
   const pack = findPack(createToolPacks({ speed: settings.local.toolSpeed }), settings.toolPack)
   const tools = (pack?.tools ?? []).filter((tool) => !settings.disabledTools.includes(tool.name))
-  const model = await loadModelFor(settings, { apiKey: keyFor(settings.provider), ocr: ocrForLocalModel })
+  const model = await loadModelFor(settings, { keyFor, ocr: ocrForLocalModel })
   const ready = attachmentsStore.getState().items.filter((a) => a.status === 'ready')
   const parts: ContentPart[] = [{ type: 'text', text: request.prompt }, ...(await partsToSend(ready, settings.provider))]
   const refs: AttachmentRef[] = ready.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.size, hash: a.hash, ...(a.pages ? { pages: a.pages } : {}), ...(a.thumbnail ? { thumbnail: a.thumbnail } : {}) }))

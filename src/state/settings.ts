@@ -23,6 +23,12 @@ export interface Settings {
   dropStainlessHeaders: boolean
   streaming: boolean
   nativeTools: boolean
+  /** Retries of a failed model call (before the first token) before falling back. */
+  retries: number
+  /** A second provider to switch to when the first keeps failing; '' for none. */
+  fallbackProvider: string
+  /** Seconds without a byte from the provider before the call is given up. */
+  idleTimeoutS: number
   keepOriginalImages: boolean
   theme: 'system' | 'light' | 'dark'
 }
@@ -43,6 +49,9 @@ export const defaultSettings: Settings = {
   dropStainlessHeaders: false,
   streaming: true,
   nativeTools: true,
+  retries: 2,
+  fallbackProvider: '',
+  idleTimeoutS: 60,
   keepOriginalImages: false,
   theme: 'system',
 }

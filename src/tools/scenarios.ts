@@ -59,6 +59,11 @@ export const SCENARIOS: readonly Scenario[] = [
     note: 'Downloads run concurrently in turn 1, each file is processed in its own turn, then write_report.',
   },
   {
+    id: 'tool-faults', title: 'Fault drills', prompt: 'Run the fault drills',
+    toolPack: 'faults', executor: 'concurrent',
+    note: 'One tool throws, one hangs past its 1.5 s limit, one returns a BigInt, one returns 1 MiB: each ends with its own status and the run goes on.',
+  },
+  {
     id: 'routing-billing', title: 'Routing mode', prompt: 'I need help with my bill',
     toolPack: 'routing', executor: 'concurrent', routingOnly: true,
     note: 'One model call picks billing_tool with arguments about the bill; nothing runs (stop reason "routed").',

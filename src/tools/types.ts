@@ -30,7 +30,7 @@ export interface ToolPack {
 }
 
 export type ToolPackId =
-  | 'streaming' | 'city' | 'workflow' | 'fetch' | 'routing' | 'pipeline' | 'selectools' | 'exercises' | 'none' | 'all'
+  | 'streaming' | 'city' | 'workflow' | 'fetch' | 'routing' | 'pipeline' | 'selectools' | 'exercises' | 'faults' | 'none' | 'all'
 
 /** One entry of the scenario gallery: a seed prompt with the setup it needs. */
 export interface Scenario {

@@ -114,3 +114,18 @@ describe('permalinks', () => {
     expect((await decodeFragment(`#tab=gantt&${hash.slice(1)}`)).ok).toBe(true)
   })
 })
+
+describe('settings edge cases survive a link', () => {
+  it('an unlimited-rate offline run (tokensPerSecond 0) and a fallback config round-trip', async () => {
+    const { encodePermalink, decodeFragment } = await import('../permalink.ts')
+    const { sampleCityRecord } = await import('../samples.ts')
+    const base = sampleCityRecord()
+    for (const config of [
+      { ...base.config, local: { ttftMs: 0, tokensPerSecond: 0, toolSpeed: 1 } },
+      { ...base.config, provider: 'openai', model: 'gpt-4o-mini', retries: 2, fallbackProvider: 'local' },
+    ]) {
+      const decoded = await decodeFragment(await encodePermalink({ ...base, config }))
+      expect(decoded.ok && decoded.kind === 'run' && decoded.record.config).toEqual(config)
+    }
+  })
+})

@@ -4,6 +4,7 @@ import { useSettings } from '../hooks.ts'
 import { ExecutorPicker } from './ExecutorPicker.tsx'
 import { CheckField, NumberField, inputClass } from './Field.tsx'
 import { ProviderFields } from './ProviderFields.tsx'
+import { ResilienceFields } from './ResilienceFields.tsx'
 import { ToolPackPicker } from './ToolPackPicker.tsx'
 
 /** Every setting of a run, grouped: model, prompt, tools, execution, offline model, files. */
@@ -19,6 +20,7 @@ export function SettingsPanel({ onOpenKeys }: { onOpenKeys: () => void }): React
   return (
     <div className="space-y-5" aria-label="Settings">
       <Section title="Model"><ProviderFields onOpenKeys={onOpenKeys} /></Section>
+      {provider !== 'local' && <Section title="Retries and fallback"><ResilienceFields /></Section>}
       <Section title="System prompt">
         <textarea aria-label="System prompt" value={system} rows={3} onChange={(e) => updateSettings({ system: e.target.value })} className={inputClass} />
       </Section>

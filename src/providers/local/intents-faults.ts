@@ -1,0 +1,28 @@
+// "Run the fault drills": call every fault tool in one turn, then report how each one failed.
+import type { Intent } from './plan-types.ts'
+import { code, paragraphs } from './text.ts'
+
+const FAULT_TOOLS = ['flaky_service', 'stuck_job', 'odd_value', 'huge_output'] as const
+
+export const faultsIntent: Intent = {
+  id: 'faults',
+  tools: FAULT_TOOLS,
+  match: (ctx) => /\bfault|\bdrill|\bfail(?:ure|ing)?s?\b|\bbreak\b/.test(ctx.lower),
+  next(ctx) {
+    const offered = FAULT_TOOLS.filter((name) => ctx.offered.has(name))
+    const results = ctx.results.filter((r) => (FAULT_TOOLS as readonly string[]).includes(r.name))
+    if (results.length === 0) {
+      return {
+        kind: 'calls',
+        preface: `Running ${offered.length} fault drills at once: ${offered.map(code).join(', ')}.`,
+        calls: offered.map((name) => ({ name, args: name === 'odd_value' ? {} : name === 'huge_output' ? { label: 'drill' } : name === 'stuck_job' ? { job: 'drill-1' } : { request: 'status' } })),
+      }
+    }
+    const lines = results.map((r) => {
+      const size = r.output.length.toLocaleString('en-US')
+      if (!r.isError) return `- ${code(r.name)} worked and returned ${size} characters${/truncated for the model/.test(r.output) ? ' (I was sent only the first part; the full output is in its tool card)' : ''}.`
+      return `- ${code(r.name)} failed: ${r.output.replace(/^Error:\s*/, '')}`
+    })
+    return { kind: 'answer', text: paragraphs('Here is how each drill ended. The run went on after every failure:', lines.join('\n')) }
+  },
+}
