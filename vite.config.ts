@@ -1,17 +1,23 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
+import { pwa } from './build/pwa.ts'
 
 // Relative base: the built site works from any sub-path (GitHub Pages, any static host).
 export default defineConfig({
   base: './',
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), pwa()],
   worker: { format: 'es' },
   // Pre-bundle the heavy lazy libraries so the dev server doesn't reload the page on first use.
   optimizeDeps: { include: ['pdfjs-dist', 'tesseract.js'] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2048,
+    rollupOptions: {
+      // The service worker is its own entry, at the site root so its scope covers the app.
+      input: { index: 'index.html', sw: 'src/sw/service-worker.ts' },
+      output: { entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js') },
+    },
   },
   server: { port: 5173 },
   preview: { port: 4173 },

@@ -1,3 +1,4 @@
+import './zod-jitless.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import './index.css'
@@ -7,6 +8,13 @@ const root = document.getElementById('root')
 if (!root) throw new Error('Lanes: #root is missing from index.html')
 // Benchmark hooks load only for bench/page.bench.ts (?bench=1), never for users.
 if (new URLSearchParams(window.location.search).has('bench')) void import('./ui/bench-hooks.ts').then((m) => m.installBenchHooks())
+
+// Offline support: the service worker caches the app once it has loaded (built site only).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch((error: unknown) => console.warn('Lanes: offline support is unavailable:', error instanceof Error ? error.message : error))
+  })
+}
 
 createRoot(root).render(
   <StrictMode>
