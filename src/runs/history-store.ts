@@ -156,7 +156,9 @@ class IdbHistory implements HistoryStore {
     // IndexedDB clones synchronously inside put(), so later appends do not leak in; only the
     // chunks past what is already stored are cloned.
     const chunks = chunksToWrite(record, this.written.get(id) ?? 0)
-    this.written.set(id, record.events.length)
+    // A finished run is written for the last time; forget it so a long session holds nothing.
+    if (record.status === 'running') this.written.set(id, record.events.length)
+    else this.written.delete(id)
     const write = this.tx([RUNS, EVENTS], 'readwrite', (tx) => {
       const events = tx.objectStore(EVENTS)
       for (const chunk of chunks) events.put(chunk)

@@ -40,7 +40,9 @@ export function createToolPacks(options: ToolPackOptions = {}): ToolPack[] {
   ]
   const seen = new Set<string>()
   const all: Tool[] = []
+  // 'all' leaves out the fault drills: a live model given every tool should not trip over them.
   for (const p of packs) {
+    if (p.id === 'faults') continue
     for (const tool of p.tools) {
       if (seen.has(tool.name)) continue
       seen.add(tool.name)

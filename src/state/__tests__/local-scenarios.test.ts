@@ -62,7 +62,8 @@ describe('every scenario plays offline', () => {
     const { events, result } = await play(id)
     expect(['done', 'routed']).toContain(result.stopReason)
     expect(result.text.length).toBeGreaterThan(10)
-    for (const e of events) if (e.type === 'tool-end') expect(e.status).toBe('ok')
+    // The fault drills fail on purpose (fault-drills.test.ts checks each failure).
+    if (id !== 'tool-faults') for (const e of events) if (e.type === 'tool-end') expect(e.status).toBe('ok')
   })
 })
 

@@ -125,7 +125,7 @@ describe('calculator', () => {
 describe('packs and scenarios', () => {
   it('builds every pack, and "all" holds each tool once', () => {
     const packs = createToolPacks()
-    expect(packs.map((p) => p.id)).toEqual(['streaming', 'city', 'workflow', 'fetch', 'routing', 'pipeline', 'selectools', 'exercises', 'none', 'all'])
+    expect(packs.map((p) => p.id)).toEqual(['streaming', 'city', 'workflow', 'fetch', 'routing', 'pipeline', 'selectools', 'exercises', 'faults', 'none', 'all'])
     const all = findPack(packs, 'all')!.tools.map((t) => t.name)
     expect(new Set(all).size).toBe(all.length)
     expect(all).toEqual(expect.arrayContaining(['process_dataset', 'download_file', 'get_weather', 'send_email', 'fetch_data', 'billing_tool', 'process_file', 'write_report', 'search', 'slow_api', 'call_api', 'calculator']))
