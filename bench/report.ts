@@ -102,13 +102,28 @@ function coreOnlyRows(core: Figure[], shown: Set<string>): Row[] {
     }))
 }
 
+/** The issues' targets for page figures: a limit, or (stream total) a ratio to another figure. */
+const PAGE_TARGETS: Record<string, { text: string; pass: (value: number, all: readonly PageFigure[]) => boolean }> = {
+  'initial-js': { text: '≤ 150 KB', pass: (v) => v <= 150 },
+  'stream-total': { text: '≤ 1.5 × model alone', pass: (v, all) => v <= 1.5 * (all.find((f) => f.key === 'stream-model')?.value ?? 0) },
+  'stream-longest-task': { text: '≤ 50 ms', pass: (v) => v <= 50 },
+  'gantt-render': { text: '≤ 100 ms', pass: (v) => v <= 100 },
+  'pdf-ingest': { text: '≤ 2,000 ms', pass: (v) => v <= 2000 },
+  'permalink-city': { text: '≤ 2,000 chars', pass: (v) => v <= 2000 },
+  'permalink-30-tools': { text: '≤ 8,000 chars', pass: (v) => v <= 8000 },
+}
+
 function pageRows(page: PageFigure[] | undefined): Row[] {
   if (!page) return [{ figure: 'page figures', target: '', lanes: 'not measured (page bench failed)', peers: ['—', '—', '—'], ratio: '—' }]
-  return page.map((f) => ({
-    figure: `page: ${f.label.trim()}`, target: '',
-    lanes: f.value === null ? (f.note ?? 'n/a') : `${fmt(f.value, f.unit)}${f.note ? ` (${f.note})` : ''}`,
-    peers: ['—', '—', '—'], ratio: '—',
-  }))
+  return page.map((f) => {
+    const target = PAGE_TARGETS[f.key]
+    const verdict = target && f.value !== null ? ` **${target.pass(f.value, page) ? 'PASS' : 'FAIL'}**` : ''
+    return {
+      figure: `page: ${f.label.trim()}`, target: target?.text ?? '',
+      lanes: f.value === null ? (f.note ?? 'n/a') : `${fmt(f.value, f.unit)}${f.note ? ` (${f.note})` : ''}${verdict}`,
+      peers: ['—', '—', '—'], ratio: '—',
+    }
+  })
 }
 
 /** The whole RESULTS.md. */

@@ -57,3 +57,26 @@ for (const provider of ['openai', 'anthropic'] as const) {
     await expect(page.getByTestId('run-status')).toHaveText('Done', { timeout: 20_000 })
   })
 }
+
+test('a provider without native PDF input gets page images plus the text, checked on the wire', async ({ page }) => {
+  const { readFile } = await import('node:fs/promises')
+  mock.reset()
+  await openApp(page, { provider: 'ollama', models: { ollama: 'mock-echo-parts' }, baseURLs: { ollama: `${mock.url}/v1` }, toolPack: 'none' })
+  await page.getByLabel('Attach files').setInputFiles([
+    { name: 'acme-receipt.pdf', mimeType: 'application/pdf', buffer: await readFile('public/samples/acme-receipt.pdf') },
+    { name: 'acme-receipt.png', mimeType: 'image/png', buffer: await readFile('public/samples/acme-receipt.png') },
+  ])
+  await expect(page.getByRole('region', { name: 'Attachments' }).getByTestId('attachment')).toHaveCount(2, { timeout: 30_000 })
+  await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('What is in these files?')
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(page.getByTestId('run-status')).toHaveText('Done', { timeout: 30_000 })
+  const post = mock.requests().find((r) => r.method === 'POST')!
+  const body = post.body as { messages: { role: string; content: unknown }[] }
+  const user = body.messages.find((m) => m.role === 'user')!
+  const parts = user.content as { type: string; text?: string; image_url?: { url: string } }[]
+  const images = parts.filter((p) => p.type === 'image_url')
+  expect(parts.some((p) => p.type === 'file')).toBe(false) // Ollama rejects file parts
+  expect(images.length).toBeGreaterThanOrEqual(2) // the PNG, and the PDF's page as an image
+  expect(images.every((p) => p.image_url!.url.startsWith('data:image/'))).toBe(true)
+  expect(parts.filter((p) => p.type === 'text').map((p) => p.text).join('\n')).toContain('ACME GROCERY') // the PDF's text
+})
