@@ -2,28 +2,19 @@
 // store 'attachments' (Blobs keyed by content hash). A streaming run calls put() per event, so
 // writes are coalesced per run; when storage is missing, blocked or full, callers get a typed
 // error and keep working in memory.
-import { LanesError } from '../core/index.ts'
 import type { RunRecord, RunStatus } from './types.ts'
+import { HistoryError, toHistoryError } from './history-errors.ts'
+import { finished, request } from './idb.ts'
 import { EVENTS, assemble, chunkRange, chunksToWrite, headerOf, lastTimeOf, type StoredChunk, type StoredRun } from './history-chunks.ts'
 
 export { exportHistory, importHistory, EXPORT_FORMAT, type ImportResult } from './history-io.ts'
+export { HistoryError, toHistoryError, type HistoryErrorReason } from './history-errors.ts'
 
 const DB_NAME = 'lanes'
 // Version 2 keeps events in chunks (history-chunks.ts); version-1 runs are read as they are.
 const DB_VERSION = 2
 const RUNS = 'runs'
 const ATTACHMENTS = 'attachments'
-
-/** missing: no IndexedDB; blocked: private mode or another tab; quota: storage full; failed: anything else. */
-export type HistoryErrorReason = 'missing' | 'blocked' | 'quota' | 'failed'
-
-/** Why history could not be read or written; the message says what the user can do. */
-export class HistoryError extends LanesError {
-  override name = 'HistoryError'
-  constructor(readonly reason: HistoryErrorReason, message: string, options?: { cause?: unknown }) {
-    super(message, options)
-  }
-}
 
 /** History is not available at all (no IndexedDB, private mode, blocked): runs stay in memory. */
 export interface HistoryUnavailable {
@@ -73,33 +64,6 @@ export interface HistoryOptions {
   onError?: (error: HistoryError) => void
 }
 
-/** Map a storage failure to a HistoryError with a message the user can act on. */
-export function toHistoryError(error: unknown): HistoryError {
-  if (error instanceof HistoryError) return error
-  const name = error instanceof Error || error instanceof DOMException ? error.name : ''
-  if (name === 'QuotaExceededError') {
-    return new HistoryError('quota', 'Browser storage is full, so this run is kept in memory only. Delete old runs in History (or export and clear it) to save new ones.', { cause: error })
-  }
-  if (name === 'SecurityError' || name === 'InvalidStateError') {
-    return new HistoryError('blocked', 'This browser does not allow saving history here (private mode or blocked storage). Runs are kept in memory only; export them to keep them.', { cause: error })
-  }
-  return new HistoryError('failed', `Saving history failed (${name || 'unknown error'}). Runs are kept in memory; export them to keep them.`, { cause: error })
-}
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result)
-    req.onerror = () => reject(toHistoryError(req.error))
-  })
-}
-
-function finished(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve()
-    tx.onerror = () => reject(toHistoryError(tx.error))
-    tx.onabort = () => reject(toHistoryError(tx.error))
-  })
-}
 
 function summaryOf(record: StoredRun): RunSummary {
   return {

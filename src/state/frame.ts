@@ -1,5 +1,6 @@
 // Batching to animation frames: many events per frame, one notification per frame. In a hidden
 // tab (no rAF) or in Node, a timer stands in.
+import { yieldToEventLoop } from '../core/index.ts'
 
 /**
  * Calls `notify` at most once per animation frame, however often `request` is called. A render
@@ -45,26 +46,6 @@ export function createFrameScheduler(notify: () => void, now: () => number = () 
   }
 }
 
-/**
- * Give the browser a turn (input, paint) between slices of work, so a model that streams faster
- * than the screen can draw never makes a long task.
- */
-export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
-  if (scheduler?.yield) return scheduler.yield()
-  if (typeof MessageChannel === 'function') {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel()
-      channel.port1.onmessage = () => {
-        channel.port1.close()
-        resolve()
-      }
-      channel.port2.postMessage(null)
-    })
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0))
-}
-
 /** A time-sliced consumer: call `maybeYield()` after each item; it yields every `sliceMs`. */
 export function createSlicer(sliceMs = 8, now: () => number = () => performance.now()): { maybeYield: () => Promise<void> | undefined } {
   let sliceStart = now()
@@ -73,7 +54,7 @@ export function createSlicer(sliceMs = 8, now: () => number = () => performance.
     maybeYield() {
       // Reading the clock per event costs more than the event itself; every 32nd is enough.
       if ((++calls & 31) !== 0 || now() - sliceStart < sliceMs) return undefined
-      return yieldToMain().then(() => {
+      return yieldToEventLoop().then(() => {
         sliceStart = now()
       })
     },

@@ -1,5 +1,6 @@
 // Token pieces and their pacing: time to first token, then a steady rate. The rate is kept by
 // schedule (token i is due at start + i / rate), so timer overshoot is caught up, not compounded.
+import { yieldToEventLoop } from '../../core/index.ts'
 
 /** Sleep that rejects (or resolves early) when the signal aborts. */
 export type ModelSleep = (ms: number, signal: AbortSignal) => Promise<void>
@@ -80,25 +81,10 @@ export function createEventLoopYielder(now: () => number, sliceMs = 8): () => Pr
   return () => {
     // Reading the clock per piece costs more than the piece itself; every 32nd is enough.
     if ((++calls & 31) !== 0 || now() - sliceStart < sliceMs) return undefined
-    return macrotask().then(() => {
+    return yieldToEventLoop().then(() => {
       sliceStart = now()
     })
   }
-}
-
-function macrotask(): Promise<void> {
-  if (typeof MessageChannel === 'function' && typeof document !== 'undefined') {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel()
-      channel.port1.onmessage = () => {
-        channel.port1.close()
-        resolve()
-      }
-      channel.port2.postMessage(null)
-    })
-  }
-  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve))
-  return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
 const WORDS = [

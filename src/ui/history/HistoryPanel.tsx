@@ -4,7 +4,7 @@ import { openReadOnly } from '../../state/replay.ts'
 import { exportJson } from '../../state/share.ts'
 import { formatMs } from '../format.ts'
 import { useHistory } from '../hooks.ts'
-import { download } from '../share/download.ts'
+import { downloadBlob as download } from '../gantt/index.ts'
 
 /** Saved runs: search, rename, delete, re-open; export one or all; import. */
 export function HistoryPanel({ onClose }: { onClose: () => void }): ReactNode {

@@ -3,7 +3,7 @@ import { activeRun } from '../../state/runs.ts'
 import { configLinkOf, exportJson, permalinkOf } from '../../state/share.ts'
 import { useRuns } from '../hooks.ts'
 import { inputClass } from '../settings/Field.tsx'
-import { download } from './download.ts'
+import { downloadBlob as download } from '../gantt/index.ts'
 
 /** Share the active run: a permalink (no server, never a key), a config-only link, or JSON. */
 export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }): ReactNode {
