@@ -54,7 +54,7 @@ export function createSlicer(sliceMs = 8, now: () => number = () => performance.
     maybeYield() {
       // Reading the clock per event costs more than the event itself; every 32nd is enough.
       if ((++calls & 31) !== 0 || now() - sliceStart < sliceMs) return undefined
-      return yieldToEventLoop().then(() => {
+      return yieldToEventLoop(true).then(() => {
         sliceStart = now()
       })
     },

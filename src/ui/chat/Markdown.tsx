@@ -11,7 +11,12 @@ export function Markdown({ text }: { text: string }): ReactNode {
   const { blocks, starts } = cache.current
   return (
     <div className="space-y-3 leading-relaxed break-words">
-      {blocks.map((block, i) => <Block key={starts[i]} text={block} />)}
+      {blocks.map((block, i) => (
+        // Off-screen blocks skip layout and paint: a long answer costs only what is visible.
+        <div key={starts[i]} className="[content-visibility:auto] [contain-intrinsic-size:auto_1.5em]">
+          <Block text={block} />
+        </div>
+      ))}
     </div>
   )
 }
