@@ -14,6 +14,9 @@ export interface AttachmentsState {
 
 export const attachmentsStore = createStore<AttachmentsState>(() => ({ items: [], pending: [] }))
 
+// The files behind the attachments, kept to read a PDF again with another page range.
+const sources = new Map<string, File>()
+
 /** Read files into attachments; a bad file gets its message and the others go on. */
 export async function addFiles(files: readonly File[]): Promise<void> {
   const names = files.map((f) => f.name)
@@ -24,6 +27,7 @@ export async function addFiles(files: readonly File[]): Promise<void> {
   await Promise.all(
     files.map(async (file) => {
       const attachment = await ingestFile(file, { keepOriginal })
+      sources.set(attachment.id, file)
       attachmentsStore.setState((s) => ({
         items: [...s.items, attachment],
         pending: removeOnce(s.pending, file.name),
@@ -38,11 +42,24 @@ function removeOnce(list: string[], name: string): string[] {
 }
 
 export function removeAttachment(id: string): void {
+  sources.delete(id)
   attachmentsStore.setState((s) => ({ items: s.items.filter((a) => a.id !== id) }))
 }
 
 export function clearAttachments(): void {
+  sources.clear()
   attachmentsStore.setState({ items: [] })
+}
+
+/** Read a PDF again for the pages first..last (1-based, inclusive), in place in the list. */
+export async function setPageRange(id: string, first: number, last: number): Promise<void> {
+  const file = sources.get(id)
+  if (!file) return
+  const { ingestFile } = await import('../media/ingest.ts')
+  const attachment = await ingestFile(file, { keepOriginal: settingsStore.getState().keepOriginalImages, pageRange: { first, last } })
+  sources.delete(id)
+  sources.set(attachment.id, file)
+  attachmentsStore.setState((s) => ({ items: s.items.map((a) => (a.id === id ? attachment : a)) }))
 }
 
 /** The content parts to send for ready attachments, as the provider can take them. */

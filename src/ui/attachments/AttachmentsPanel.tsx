@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { removeAttachment, type Attachment } from '../../state/attachments.ts'
 import { formatBytes } from '../format.ts'
+import { PdfPages } from './PdfPages.tsx'
 import { useAttachments } from '../hooks.ts'
 
 /** The files going with the next message: thumbnail, name, size, pages, and a remove button. */
@@ -25,7 +26,7 @@ export function AttachmentsPanel(): ReactNode {
 function Item({ item }: { item: Attachment }): ReactNode {
   const failed = item.status === 'error'
   return (
-    <li className={`flex w-64 gap-2 rounded-md p-2 text-xs ${failed ? 'bg-rose-50 dark:bg-rose-950/40' : 'bg-zinc-50 dark:bg-zinc-900'}`} data-testid="attachment" data-status={item.status}>
+    <li className={`flex w-72 gap-2 rounded-md p-2 text-xs ${failed ? 'bg-rose-50 dark:bg-rose-950/40' : 'bg-zinc-50 dark:bg-zinc-900'}`} data-testid="attachment" data-status={item.status}>
       {item.thumbnail ? <img src={item.thumbnail} alt="" className="h-12 w-12 shrink-0 rounded border border-zinc-200 object-cover dark:border-zinc-700" /> : <span className="flex h-12 w-12 shrink-0 items-center justify-center rounded bg-zinc-200 dark:bg-zinc-800">{item.kind === 'pdf' ? 'PDF' : 'IMG'}</span>}
       <div className="min-w-0 flex-1">
         <div className="truncate font-medium" title={item.name}>{item.name}</div>
@@ -36,6 +37,7 @@ function Item({ item }: { item: Attachment }): ReactNode {
           {item.width !== undefined && ` · ${item.width}×${item.height}`}
         </div>
         {failed && <p role="alert" className="mt-1 text-rose-800 dark:text-rose-200" data-testid="attachment-error">{item.error}</p>}
+        {item.kind === 'pdf' && item.pages !== undefined && item.pages > 1 && <PdfPages key={item.id} item={item} />}
       </div>
       <button type="button" onClick={() => removeAttachment(item.id)} aria-label={`Remove ${item.name}`} className="self-start rounded px-1 text-zinc-500 dark:text-zinc-400 hover:bg-zinc-200 dark:hover:bg-zinc-800">✕</button>
     </li>
