@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla'
 import type { AgentEvent } from '../core/index.ts'
 import type { RunRecord } from '../runs/types.ts'
-import { liveRun, requestFrame, showRuns, type LiveRun } from './runs.ts'
+import { applyEvent, liveRun, requestFrame, showRuns, type LiveRun } from './runs.ts'
 
 export type ReplaySpeed = 1 | 2 | 10 | 'instant'
 
@@ -41,13 +41,12 @@ export function seek(positionMs: number): void {
     // Going back: fold again from the start (linear, and only on a backwards seek).
     const fresh = liveRun({ ...run.record, events: [] }, run.label, true)
     run.view = fresh.view
-    run.record = { ...run.record, events: [] }
+    run.structure = fresh.structure
+    run.record = fresh.record
     applied = 0
   }
   while (applied < state.events.length && state.events[applied]!.t <= target) {
-    const event = state.events[applied]!
-    run.record.events.push(event)
-    run.view.apply(event)
+    applyEvent(run, state.events[applied]!)
     applied++
   }
   replayStore.setState({ positionMs: target })

@@ -7,7 +7,7 @@ import { flushHistory, saveAttachment, saveRun } from './history.ts'
 import { keyFor, redactKeys } from './keys.ts'
 import { baseURLOf, loadModelFor, modelOf } from './model-factory.ts'
 import { ocrForLocalModel } from './ocr.ts'
-import { addRun, flushFrame, liveRun, requestFrame, runsStore, setNotice, type LiveRun } from './runs.ts'
+import { addRun, applyEvent, flushFrame, liveRun, requestFrame, runsStore, setNotice, type LiveRun } from './runs.ts'
 import { executorOf, settingsStore, type Settings } from './settings.ts'
 import { createSlicer } from './frame.ts'
 
@@ -81,8 +81,7 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
       // Provider messages are already key-free; this is a second line of defence.
       event.result.error = { ...event.result.error, message: redactKeys(event.result.error.message) }
     }
-    record.events.push(event)
-    run.view.apply(event)
+    applyEvent(run, event)
     saveRun(record)
     requestFrame()
     const pause = slicer.maybeYield()

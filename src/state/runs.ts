@@ -1,5 +1,7 @@
 import { createStore } from 'zustand/vanilla'
+import type { AgentEvent } from '../core/index.ts'
 import { createRunView, type RunView } from '../runs/run-view.ts'
+import { RunStructure, structureOf } from '../runs/structure.ts'
 import type { RunRecord } from '../runs/types.ts'
 import { createFrameScheduler } from './frame.ts'
 
@@ -7,6 +9,8 @@ import { createFrameScheduler } from './frame.ts'
 export interface LiveRun {
   record: RunRecord
   view: RunView
+  /** Its structural events (no text deltas but each turn's first): what the Gantt reads. */
+  structure: RunStructure
   /** How the Gantt labels it, e.g. "concurrent" or "sequential #2". */
   label: string
   /** Read-only (opened from a permalink or history). */
@@ -44,7 +48,14 @@ export const flushFrame: () => void = frames.flush
 export function liveRun(record: RunRecord, label: string, readOnly = false): LiveRun {
   const view = createRunView()
   for (const event of record.events) view.apply(event)
-  return { record, view, label, readOnly }
+  return { record, view, structure: structureOf(record.events), label, readOnly }
+}
+
+/** Add one event to a run on screen: its record, its live view and its structure. O(1). */
+export function applyEvent(run: LiveRun, event: AgentEvent): void {
+  run.record.events.push(event)
+  run.view.apply(event)
+  run.structure.apply(event)
 }
 
 /** Show these runs (replacing what was on screen) and make the last one active. */

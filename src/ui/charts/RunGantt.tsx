@@ -12,7 +12,11 @@ export function RunGantt(): ReactNode {
   const busy = useRuns((s) => s.busy)
   const data = useThrottled(
     () => ({
-      spans: ganttSpansOf(runs.map((run) => ({ record: run.record, label: run.label }))),
+      // Structural events only: recomputing the live chart costs O(calls), not O(tokens).
+      spans: ganttSpansOf(
+        runs.map((run) => ({ record: { ...run.record, events: run.structure.events }, label: run.label })),
+        { liveEndMs: Math.max(0, ...runs.map((run) => run.view.lastT)) },
+      ),
       summaries: runSummaries(runs),
     }),
     [runs, frame],

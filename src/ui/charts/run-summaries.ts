@@ -7,7 +7,11 @@ import type { GanttRunSummary } from '../gantt/index.ts'
  * sequential run on the chart (or the slowest run when none is sequential).
  */
 export function runSummaries(runs: readonly LiveRun[]): GanttRunSummary[] {
-  const metrics = runs.map((run) => metricsOf(run.record.events))
+  // Structural events carry every time these figures need; a live run's makespan is its last event.
+  const metrics = runs.map((run) => {
+    const m = metricsOf(run.structure.events)
+    return run.view.status === 'running' ? { ...m, makespanMs: run.view.lastT } : m
+  })
   const sequential = runs.map((run, i) => (run.record.config.executor === 'sequential' ? metrics[i]!.makespanMs : 0))
   const baseline = Math.max(...sequential, 0) || Math.max(...metrics.map((m) => m.makespanMs), 0)
   return runs.map((run, i) => {

@@ -66,14 +66,21 @@ export type Inline =
 const SAFE_URL = /^(https?:|mailto:)/i
 
 /** Parse inline Markdown: **strong**, *em* or _em_, ~~del~~, `code`, [text](url) with safe schemes only. */
+const MARKUP = /[*_~`[]/
+
 export function parseInline(text: string): Inline[] {
+  // Most streamed prose has no inline markup: one text node, no character walk.
+  if (!MARKUP.test(text)) return text ? [{ kind: 'text', text }] : []
   const out: Inline[] = []
-  let plain = ''
-  const pushPlain = (): void => {
-    if (plain) out.push({ kind: 'text', text: plain })
-    plain = ''
-  }
+  let plainStart = 0
   let i = 0
+  const pushPlain = (): void => {
+    if (i > plainStart) out.push({ kind: 'text', text: text.slice(plainStart, i) })
+  }
+  const skipTo = (next: number): void => {
+    i = next
+    plainStart = next
+  }
   while (i < text.length) {
     const ch = text[i]!
     if (ch === '`') {
@@ -81,7 +88,7 @@ export function parseInline(text: string): Inline[] {
       if (end > i) {
         pushPlain()
         out.push({ kind: 'code', text: text.slice(i + 1, end) })
-        i = end + 1
+        skipTo(end + 1)
         continue
       }
     } else if ((ch === '*' || ch === '_' || ch === '~') && text[i + 1] === ch) {
@@ -90,7 +97,7 @@ export function parseInline(text: string): Inline[] {
       if (end > i + 2) {
         pushPlain()
         out.push({ kind: ch === '~' ? 'del' : 'strong', children: parseInline(text.slice(i + 2, end)) })
-        i = end + 2
+        skipTo(end + 2)
         continue
       }
     } else if ((ch === '*' || ch === '_') && text[i + 1] !== ' ' && text[i + 1] !== undefined) {
@@ -99,7 +106,7 @@ export function parseInline(text: string): Inline[] {
       if (end > i + 1 && wordBoundary && text[end - 1] !== ' ') {
         pushPlain()
         out.push({ kind: 'em', children: parseInline(text.slice(i + 1, end)) })
-        i = end + 1
+        skipTo(end + 1)
         continue
       }
     } else if (ch === '[') {
@@ -111,11 +118,10 @@ export function parseInline(text: string): Inline[] {
         pushPlain()
         if (SAFE_URL.test(href)) out.push({ kind: 'link', href, children: label })
         else out.push(...label, { kind: 'text', text: ` (${href})` })
-        i = end + 1
+        skipTo(end + 1)
         continue
       }
     }
-    plain += ch
     i++
   }
   pushPlain()
