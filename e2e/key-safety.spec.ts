@@ -66,8 +66,9 @@ for (const remember of [false, true]) {
     await expect(page.getByRole('alert').filter({ hasText: 'provider returned an error' })).toBeVisible({ timeout: 30_000 })
 
     await page.getByRole('button', { name: 'Share', exact: true }).click()
-    const link = await page.getByRole('textbox', { name: 'Permalink' }).inputValue()
-    expect(link).toMatch(/#r=1\./)
+    const box = page.getByRole('textbox', { name: 'Permalink' })
+    await expect(box).toHaveValue(/#r=1\./) // made asynchronously (the codec loads on first use)
+    const link = await box.inputValue()
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: 'Export JSON' }).click()
     const exported = await readFile(await (await download).path(), 'utf8')
