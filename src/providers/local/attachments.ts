@@ -26,6 +26,17 @@ export function attachmentMode(prompt: string, system: string): 'classify' | 'an
   return 'analyze'
 }
 
+/** How much of a document's text an answer quotes: enough to recognise it, not a 50-page dump. */
+const EXCERPT_CHARS = 1200
+
+function excerpt(text: string): string {
+  return text.length <= EXCERPT_CHARS ? text : `${text.slice(0, EXCERPT_CHARS).trimEnd()}\n…`
+}
+
+function excerptNote(text: string): string {
+  return text.length <= EXCERPT_CHARS ? '' : ` (the first ${EXCERPT_CHARS.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')} characters)`
+}
+
 /** Read every attachment (OCR results are cached per part), then answer the prompt about them. */
 export async function answerAttachments(
   parts: readonly AttachmentPart[], prompt: string, system: string, read: (part: AttachmentPart) => Promise<ReadResult>,
@@ -39,7 +50,7 @@ export async function answerAttachments(
     if (doc.text.trim() === '') return `I couldn't find any text in ${doc.name}.`
     if (mode === 'classify') return classification(doc)
     const receipt = parseReceipt(doc.text)
-    if (!receipt) return paragraphs(`I read this text from ${doc.name}, but found no prices or totals in it:`, fence(doc.text))
+    if (!receipt) return paragraphs(`I read this text from ${doc.name}, but found no prices or totals in it${excerptNote(doc.text)}:`, fence(excerpt(doc.text)))
     receipts.push({ name: doc.name, receipt })
     return formatReceiptAnswer(receipt, mode)
   })

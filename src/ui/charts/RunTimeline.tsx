@@ -9,6 +9,9 @@ export function RunTimeline(): ReactNode {
   const run = useRuns((s) => activeRun(s))
   if (!run) return null
   const { view } = run
+  if (view.toolOrder.length === 0 && view.status !== 'running') {
+    return <p className="text-xs text-zinc-500 dark:text-zinc-400">This run called no tools.</p>
+  }
   const lanes = view.toolOrder.flatMap((id) => {
     const card = view.tools.get(id)
     if (!card) return []

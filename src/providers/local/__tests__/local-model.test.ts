@@ -172,3 +172,17 @@ describe('attachments', () => {
     expect(calls).toBe(1)
   })
 })
+
+describe('long documents', () => {
+  it('quotes an excerpt of a long PDF with no receipt in it, not the whole text', async () => {
+    const pages = Array.from({ length: 50 }, (_, i) => `Quarterly report - page ${i + 1} of 50\n${'Revenue rose in every region this quarter. '.repeat(20)}`)
+    const agent = new Agent({ model: createLocalModel({ ttftMs: 0, tokensPerSecond: 0 }) })
+    const result = await agent.invoke([
+      { type: 'text', text: 'Extract all financial data from this receipt:' },
+      { type: 'document', mediaType: 'application/pdf', data: '', name: 'report.pdf', text: pages },
+    ])
+    expect(result.text).toContain('found no prices or totals')
+    expect(result.text).toContain('the first 1,200 of')
+    expect(result.text.length).toBeLessThan(2_000)
+  })
+})
