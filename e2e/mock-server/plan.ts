@@ -44,7 +44,7 @@ export interface MockRequestView {
   stream: boolean
   /** Assistant messages so far: the turn number, counted from 0. */
   assistantTurns: number
-  /** Outputs of the tool results in the latest message that has any, in order. */
+  /** Outputs of the tool results in the latest message that holds tool results, in order. */
   lastToolResults: string[]
   /** Text of the latest user message (tool results written as text included). */
   lastUserText: string

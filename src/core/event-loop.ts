@@ -25,3 +25,21 @@ export function yieldToEventLoop(prioritized = false): Promise<void> {
   if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve))
   return new Promise((resolve) => setTimeout(resolve, 0))
 }
+
+/**
+ * A time slicer for a loop that may run long without awaiting anything slow: call it after each
+ * item; every `sliceMs` of work it returns a yield to await (otherwise undefined, so the loop
+ * pays nothing). The clock is read every 32nd call: reading it costs more than a small item.
+ */
+export function createTimeSlicer(options: { sliceMs?: number; now?: () => number; prioritized?: boolean } = {}): () => Promise<void> | undefined {
+  const sliceMs = options.sliceMs ?? 8
+  const now = options.now ?? (() => performance.now())
+  let sliceStart = now()
+  let calls = 0
+  return () => {
+    if ((++calls & 31) !== 0 || now() - sliceStart < sliceMs) return undefined
+    return yieldToEventLoop(options.prioritized ?? false).then(() => {
+      sliceStart = now()
+    })
+  }
+}

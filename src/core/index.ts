@@ -6,7 +6,7 @@ export { executorLabel, executorLimit, parseExecutor } from './executor.ts'
 export { parseTextToolCalls, textToolInstructions, type ParsedText, type TextToolCall } from './text-tool-calls.ts'
 export { toMessages, textOf, truncateForModel, DEFAULT_MAX_TOOL_OUTPUT_CHARS, type AgentInput } from './messages.ts'
 export { defaultClock, newRunId } from './clock.ts'
-export { yieldToEventLoop } from './event-loop.ts'
+export { createTimeSlicer, yieldToEventLoop } from './event-loop.ts'
 export { AsyncQueue } from './queue.ts'
 export {
   LanesError, AbortedError, UnknownToolError, ToolInputError, ToolTimeoutError, ToolOutputError, describeError,

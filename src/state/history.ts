@@ -13,7 +13,8 @@ export interface HistoryState {
 export const historyStore = createStore<HistoryState>(() => ({ available: false, warning: undefined, summaries: [], search: '' }))
 
 let store: HistoryStore | undefined
-const opening: Promise<HistoryStore | undefined> = typeof indexedDB === 'undefined' ? Promise.resolve(undefined) : open()
+// History opens with the page (in the background); until it has, saves are skipped.
+if (typeof indexedDB !== 'undefined') void open()
 
 async function open(): Promise<HistoryStore | undefined> {
   // Loaded after the page's first script: history is not needed to paint the page.
@@ -27,11 +28,6 @@ async function open(): Promise<HistoryStore | undefined> {
   historyStore.setState({ available: true })
   void refreshHistory()
   return store
-}
-
-/** Ready when history has opened (or failed to). */
-export function historyReady(): Promise<HistoryStore | undefined> {
-  return opening
 }
 
 function report(error: unknown): void {

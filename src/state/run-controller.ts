@@ -1,4 +1,4 @@
-import { Agent, parseExecutor, type ContentPart } from '../core/index.ts'
+import { Agent, createTimeSlicer, parseExecutor, type ContentPart } from '../core/index.ts'
 import { newRecord } from '../runs/record.ts'
 import type { AttachmentRef, RunConfig, RunInput, RunRecord } from '../runs/types.ts'
 import { createToolPacks, findPack } from '../tools/index.ts'
@@ -9,7 +9,6 @@ import { baseURLOf, loadModelFor, modelOf } from './model-factory.ts'
 import { ocrForLocalModel } from './ocr.ts'
 import { addRun, applyEvent, flushFrame, liveRun, requestFrame, runsStore, setNotice, type LiveRun } from './runs.ts'
 import { executorOf, settingsStore, type Settings } from './settings.ts'
-import { createSlicer } from './frame.ts'
 
 let current: AbortController | undefined
 
@@ -74,7 +73,8 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
     routingOnly: settings.routingOnly,
     ...(settings.toolTimeoutMs > 0 ? { toolTimeoutMs: settings.toolTimeoutMs } : {}),
   })
-  const slicer = createSlicer()
+  // Give the page a turn every 8 ms; the consumer resumes first (it drains what is ready).
+  const slice = createTimeSlicer({ prioritized: true })
   const signal = request.signal ?? new AbortController().signal
   for await (const event of agent.stream(parts, { signal })) {
     if (event.type === 'run-end' && event.result.error) {
@@ -84,7 +84,7 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
     applyEvent(run, event)
     saveRun(record)
     requestFrame()
-    const pause = slicer.maybeYield()
+    const pause = slice()
     if (pause) await pause
   }
   record.status = 'done'

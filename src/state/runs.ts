@@ -72,10 +72,6 @@ export function addRun(run: LiveRun, keepOthers: boolean): void {
   }))
 }
 
-export function setActiveRun(id: string): void {
-  runsStore.setState({ activeId: id })
-}
-
 export function setNotice(notice: Notice | undefined): void {
   runsStore.setState({ notice })
 }

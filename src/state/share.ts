@@ -1,12 +1,10 @@
+import { parseExecutor } from '../core/index.ts'
 import type { RunRecord } from '../runs/types.ts'
 import { setPrompt } from './composer.ts'
-import { openReadOnly, closeReplay } from './replay.ts'
-import { setNotice } from './runs.ts'
-import { parseExecutor } from '../core/index.ts'
-import { updateSettings, type Settings } from './settings.ts'
+import { closeReplay, openReadOnly } from './replay.ts'
 import { startRun } from './run-controller.ts'
-import { runsStore } from './runs.ts'
-import { settingsStore } from './settings.ts'
+import { runsStore, setNotice } from './runs.ts'
+import { settingsStore, updateSettings, type Settings } from './settings.ts'
 
 /** The page URL with a fragment, for the Permalink box. */
 export function linkFor(fragment: string, location: Pick<Location, 'origin' | 'pathname' | 'search'> = window.location): string {

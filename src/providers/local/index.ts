@@ -1,12 +1,12 @@
 // The offline demo model (design.md "Providers"): deterministic, no network. It plans from the
 // conversation and the tools on offer, and streams at a configurable time to first token and rate.
-import type { Model, ModelEvent, ModelRequest } from '../../core/index.ts'
+import { createTimeSlicer, type Model, type ModelEvent, type ModelRequest } from '../../core/index.ts'
 import { requestedTokenCount } from './answer.ts'
 import { answerAttachments, createAttachmentReader, type Ocr } from './attachments.ts'
 import { estimateInputTokens, readConversation } from './conversation.ts'
 import type { Step } from './plan-types.ts'
 import { planStep } from './planner.ts'
-import { createEventLoopYielder, createPaceClock, longAnswerPieces, splitTokens, type ModelSleep } from './tokens.ts'
+import { createPaceClock, longAnswerPieces, splitTokens, type ModelSleep } from './tokens.ts'
 
 export interface LocalModelOptions {
   /** Delay before the first event of every turn, ms. Default 300. */
@@ -59,7 +59,9 @@ export function createLocalModel(options: LocalModelOptions = {}): Model {
       }
 
       let outputTokens = 0
-      const breathe = createEventLoopYielder(now)
+      // An unlimited stream would otherwise be one long chain of microtasks (one long task in a
+      // page); a macrotask every 8 ms lets the page draw, as a real network stream would.
+      const breathe = createTimeSlicer({ now })
       for (const piece of pieces) {
         if (clock.unlimited) {
           const pause = breathe()

@@ -1,6 +1,5 @@
 // Token pieces and their pacing: time to first token, then a steady rate. The rate is kept by
 // schedule (token i is due at start + i / rate), so timer overshoot is caught up, not compounded.
-import { yieldToEventLoop } from '../../core/index.ts'
 
 /** Sleep that rejects (or resolves early) when the signal aborts. */
 export type ModelSleep = (ms: number, signal: AbortSignal) => Promise<void>
@@ -67,23 +66,6 @@ export function createPaceClock(pacing: Pacing, signal: AbortSignal): PaceClock 
       index++
       return pause(due - pacing.now())
     },
-  }
-}
-
-/**
- * Give the event loop a turn (a macrotask) every `sliceMs` of continuous work. An unlimited-rate
- * stream otherwise runs as one chain of microtasks: in a page, one long task that freezes the
- * screen until the whole answer is out. Real network streams arrive across macrotasks too.
- */
-export function createEventLoopYielder(now: () => number, sliceMs = 8): () => Promise<void> | undefined {
-  let sliceStart = now()
-  let calls = 0
-  return () => {
-    // Reading the clock per piece costs more than the piece itself; every 32nd is enough.
-    if ((++calls & 31) !== 0 || now() - sliceStart < sliceMs) return undefined
-    return yieldToEventLoop().then(() => {
-      sliceStart = now()
-    })
   }
 }
 
