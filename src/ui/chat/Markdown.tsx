@@ -1,25 +1,37 @@
 import { memo, useRef, type ReactNode } from 'react'
 import { emptyBlockCache, parseInline, splitBlocks, type BlockCache, type Inline } from './markdown-blocks.ts'
 
+// Blocks are drawn in sections of this many: a settled section is one memoized element and one
+// content-visibility container, so a frame of a 1,000-paragraph answer reconciles ~40 elements,
+// not 1,000, and the browser tracks ~40 visibility states (one event each), not 1,000.
+const SECTION_BLOCKS = 24
+
 /**
  * Markdown rendered as React elements, never as HTML: text from a model or a tool can't inject
- * markup. Blocks are memoized, so a streaming answer re-renders only its last block per frame.
+ * markup. Blocks are memoized, so a streaming answer re-renders only its last section per frame.
  */
 export function Markdown({ text }: { text: string }): ReactNode {
   const cache = useRef<BlockCache>(emptyBlockCache)
   if (cache.current.text !== text) cache.current = splitBlocks(text, cache.current)
   const { blocks, starts } = cache.current
-  return (
-    <div className="space-y-3 leading-relaxed break-words">
-      {blocks.map((block, i) => (
-        // Off-screen blocks skip layout and paint: a long answer costs only what is visible.
-        <div key={starts[i]} className="[content-visibility:auto] [contain-intrinsic-size:auto_1.5em]">
-          <Block text={block} />
-        </div>
-      ))}
-    </div>
-  )
+  const sections: ReactNode[] = []
+  for (let first = 0; first < blocks.length; first += SECTION_BLOCKS) {
+    sections.push(<Section key={starts[first]} blocks={blocks.slice(first, first + SECTION_BLOCKS)} />)
+  }
+  return <div className="space-y-3 leading-relaxed break-words">{sections}</div>
 }
+
+const Section = memo(
+  function Section({ blocks }: { blocks: string[] }): ReactNode {
+    // Off-screen sections skip layout and paint: a long answer costs only what is visible.
+    return (
+      <div className="space-y-3 [content-visibility:auto] [contain-intrinsic-size:auto_10em]">
+        {blocks.map((block, i) => <Block key={i} text={block} />)}
+      </div>
+    )
+  },
+  (before, after) => before.blocks.length === after.blocks.length && before.blocks.every((block, i) => block === after.blocks[i]),
+)
 
 const Block = memo(function Block({ text }: { text: string }): ReactNode {
   const lines = text.split('\n')

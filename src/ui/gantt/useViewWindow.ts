@@ -46,13 +46,21 @@ export function useViewWindow(domainEnd: number): ViewControls {
 
 /**
  * `target`, eased towards over ~200 ms when `smooth` is on, so a live axis grows instead of
- * jumping with every event.
+ * jumping with every event. A target that changes again within 100 ms (a flood of events, drawn
+ * at 20 fps) is shown as it is: it already moves smoothly, and easing it would redraw the chart
+ * on every frame for nothing.
  */
 export function useSmoothNumber(target: number, smooth: boolean): number {
   const [value, setValue] = useState(target)
   const shown = useRef(target)
+  const change = useRef({ target, at: Number.NEGATIVE_INFINITY, frequent: false })
+  if (change.current.target !== target) {
+    const at = performance.now()
+    change.current = { target, at, frequent: at - change.current.at < 100 }
+  }
+  const jump = !smooth || change.current.frequent || typeof requestAnimationFrame !== 'function'
   useEffect(() => {
-    if (!smooth || typeof requestAnimationFrame !== 'function') {
+    if (jump) {
       shown.current = target
       return undefined
     }
@@ -66,6 +74,6 @@ export function useSmoothNumber(target: number, smooth: boolean): number {
       if (k < 1) frame = requestAnimationFrame(step)
     })
     return () => cancelAnimationFrame(frame)
-  }, [target, smooth])
-  return smooth ? value : target
+  }, [target, jump])
+  return jump ? target : value
 }
