@@ -195,3 +195,41 @@ test('a long run is saved in chunks: each save writes only the chunks that chang
   // Linear: every event is cloned about once or twice, never once per save.
   expect(result.cloned).toBeLessThan(result.total * 2)
 })
+
+test('a fast stream is written as it goes, so the save at its end packs one chunk', async ({ page }) => {
+  const result = await page.evaluate(async () => {
+    const h = await import('/src/runs/history-store.ts')
+    const s = await import('/src/runs/samples.ts')
+    const r = await import('/src/runs/record.ts')
+    const c = await import('/src/runs/history-chunks.ts')
+    const writes: number[][] = []
+    let current: number[] = []
+    const put = IDBObjectStore.prototype.put
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      const value = args[0] as { packed?: { count: number } }
+      if (this.name === 'events') current.push(value.packed?.count ?? 0)
+      if (this.name === 'runs') { writes.push(current); current = [] }
+      return put.apply(this, args)
+    }
+    // The timer never fires in this test: every write before the end is an eager one.
+    const store = await h.openHistory({ writeDelayMs: 60_000 })
+    if (!store.available) throw new Error('no history')
+    const sample = s.sampleCityRecord()
+    const record = { ...r.newRecord(sample.config, sample.input, { id: 'flood' }), status: 'running' as const }
+    const delta = sample.events.find((e) => e.type === 'text-delta')!
+    const total = c.CHUNK_SIZE * 10 + 7
+    for (let i = 0; i < total; i++) {
+      r.appendEvent(record, { ...delta, t: i })
+      store.put(record)
+    }
+    const beforeEnd = writes.length
+    store.put({ ...record, status: 'done' })
+    await store.flush()
+    IDBObjectStore.prototype.put = put
+    const back = await store.get('flood')
+    return { beforeEnd, last: writes.at(-1), total, back: back?.events.length, chunk: c.CHUNK_SIZE }
+  })
+  expect(result.beforeEnd).toBe(2) // at 10,000 and 20,000 events, with no timer and no flush
+  expect(result.last).toEqual([7]) // the end writes the tail, not 11 chunks
+  expect(result.back).toBe(result.total)
+})

@@ -1,7 +1,7 @@
 /**
  * Give the event loop a turn: a macrotask, so input, rendering and timers run before the caller
- * goes on. A MessageChannel message in a page, `setImmediate` in Node, a zero timeout otherwise
- * (browsers clamp nested timeouts to 4 ms, which is why it comes last).
+ * goes on. A MessageChannel message in a page or a worker, `setImmediate` in Node, a zero timeout
+ * otherwise (browsers clamp nested timeouts to 4 ms, which is why it comes last).
  *
  * `prioritized` uses `scheduler.yield()` where the browser has it: the continuation runs ahead
  * of other queued tasks. That suits a consumer draining work that is already there; a producer
@@ -12,7 +12,7 @@
 export function yieldToEventLoop(prioritized = false): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
   if (prioritized && scheduler?.yield) return scheduler.yield()
-  if (typeof MessageChannel === 'function' && typeof document !== 'undefined') {
+  if (typeof MessageChannel === 'function' && (typeof document !== 'undefined' || 'WorkerGlobalScope' in globalThis)) {
     return new Promise((resolve) => {
       const channel = new MessageChannel()
       channel.port1.onmessage = () => {

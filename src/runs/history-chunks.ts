@@ -34,29 +34,35 @@ export interface StoredChunk {
   events?: AgentEvent[]
 }
 
-/** Pack events by column (see PackedEvents). */
-export function packEvents(events: readonly AgentEvent[]): PackedEvents {
-  const t: number[] = []
-  const turn: number[] = []
-  const length: number[] = []
-  const text: string[] = []
-  const otherAt: number[] = []
+/**
+ * Pack `events[from, to)` by column (see PackedEvents). Two passes, so the typed arrays are
+ * allocated once at their size: this runs for every batch the agent worker sends and every chunk
+ * history writes.
+ */
+export function packEvents(events: readonly AgentEvent[], from = 0, to = events.length): PackedEvents {
+  let deltas = 0
+  for (let i = from; i < to; i++) if (events[i]!.type === 'text-delta') deltas++
+  const deltaT = new Float64Array(deltas)
+  const deltaTurn = new Uint32Array(deltas)
+  const deltaLength = new Uint32Array(deltas)
+  const otherAt = new Uint32Array(to - from - deltas)
   const others: AgentEvent[] = []
-  events.forEach((event, i) => {
+  const text: string[] = []
+  let delta = 0
+  for (let i = from; i < to; i++) {
+    const event = events[i]!
     if (event.type === 'text-delta') {
-      t.push(event.t)
-      turn.push(event.turn)
-      length.push(event.text.length)
+      deltaT[delta] = event.t
+      deltaTurn[delta] = event.turn
+      deltaLength[delta] = event.text.length
       text.push(event.text)
+      delta++
     } else {
-      otherAt.push(i)
+      otherAt[others.length] = i - from
       others.push(event)
     }
-  })
-  return {
-    count: events.length, deltaT: Float64Array.from(t), deltaTurn: Uint32Array.from(turn),
-    deltaLength: Uint32Array.from(length), deltaText: text.join(''), otherAt: Uint32Array.from(otherAt), others,
   }
+  return { count: to - from, deltaT, deltaTurn, deltaLength, deltaText: text.join(''), otherAt, others }
 }
 
 /** The events of a packed chunk, in order. */
@@ -90,7 +96,7 @@ export function chunksToWrite(record: RunRecord, written: number): StoredChunk[]
   const from = Math.floor(Math.min(written, record.events.length) / CHUNK_SIZE)
   const to = Math.ceil(record.events.length / CHUNK_SIZE)
   for (let index = from; index < to; index++) {
-    chunks.push({ runId: record.id, index, packed: packEvents(record.events.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE)) })
+    chunks.push({ runId: record.id, index, packed: packEvents(record.events, index * CHUNK_SIZE, Math.min(record.events.length, (index + 1) * CHUNK_SIZE)) })
   }
   return chunks
 }

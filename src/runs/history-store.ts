@@ -5,12 +5,13 @@
 import type { RunRecord, RunStatus } from './types.ts'
 import { HistoryError, toHistoryError } from './history-errors.ts'
 import { finished, request } from './idb.ts'
-import { EVENTS, assemble, chunkRange, chunksToWrite, headerOf, lastTimeOf, type StoredChunk, type StoredRun } from './history-chunks.ts'
+import { CHUNK_SIZE, EVENTS, assemble, chunkRange, chunksToWrite, headerOf, lastTimeOf, type StoredChunk, type StoredRun } from './history-chunks.ts'
 
 export { exportHistory, importHistory, EXPORT_FORMAT, type ImportResult } from './history-io.ts'
 export { HistoryError, toHistoryError, type HistoryErrorReason } from './history-errors.ts'
 
 const DB_NAME = 'lanes'
+const EAGER_WRITE_EVENTS = 5 * CHUNK_SIZE
 // Version 2 keeps events in chunks (history-chunks.ts); version-1 runs are read as they are.
 const DB_VERSION = 2
 const RUNS = 'runs'
@@ -107,6 +108,9 @@ class IdbHistory implements HistoryStore {
   put(record: RunRecord): void {
     this.pending.set(record.id, record)
     if (record.status !== 'running') { this.writeNow(record.id); return }
+    // A fast stream is written as it goes, a few chunks at a time, so the last save of a long
+    // run packs one chunk instead of all of them (20 ms at the end of a 100k-token answer).
+    if (record.events.length - (this.written.get(record.id) ?? 0) >= EAGER_WRITE_EVENTS) { this.writeNow(record.id); return }
     if (this.timers.has(record.id)) return
     this.timers.set(record.id, setTimeout(() => this.writeNow(record.id), this.options.writeDelayMs ?? 250))
   }

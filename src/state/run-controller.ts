@@ -1,12 +1,13 @@
-import { Agent, createTimeSlicer, parseExecutor, type ContentPart } from '../core/index.ts'
+import { createTimeSlicer, type ContentPart } from '../core/index.ts'
 import { newRecord } from '../runs/record.ts'
 import type { AttachmentRef, RunConfig, RunInput, RunRecord } from '../runs/types.ts'
-import { createToolPacks, findPack } from '../tools/index.ts'
+import { AgentWorkerError, startJob } from './agent-client.ts'
+import { toolsFor } from './agent-job.ts'
 import { attachmentsStore, partsToSend } from './attachments.ts'
 import { flushHistory, saveAttachment, saveRun } from './history.ts'
 import { keyFor, redactKeys } from './keys.ts'
-import { baseURLOf, loadModelFor, modelOf } from './model-factory.ts'
-import { ocrForLocalModel } from './ocr.ts'
+import { baseURLOf, modelOf } from './model-factory.ts'
+import { endedWithout } from './run-end.ts'
 import { addRun, applyEvent, flushFrame, liveRun, requestFrame, runsStore, setNotice, type LiveRun } from './runs.ts'
 import { executorOf, settingsStore, type Settings } from './settings.ts'
 
@@ -48,11 +49,13 @@ export function runConfigOf(settings: Settings, executor: string, toolNames: str
 export async function runOnce(request: RunRequest): Promise<LiveRun> {
   const settings = request.settings ?? settingsStore.getState()
   const executor = request.executor ?? executorOf(settings)
-  const pack = findPack(createToolPacks({ speed: settings.local.toolSpeed }), settings.toolPack)
-  const tools = (pack?.tools ?? []).filter((tool) => !settings.disabledTools.includes(tool.name))
-  const model = await loadModelFor(settings, { keyFor, ocr: ocrForLocalModel })
+  const tools = toolsFor(settings)
   const ready = attachmentsStore.getState().items.filter((a) => a.status === 'ready')
   const parts: ContentPart[] = [{ type: 'text', text: request.prompt }, ...(await partsToSend(ready, settings.provider))]
+  const signal = request.signal ?? new AbortController().signal
+  const job = startJob({ settings, executor, parts, keys: keysForRun(settings) }, signal)
+  await job.ready // a model that can't load (no key, no SDK) throws here, before any run is shown
+
   const refs: AttachmentRef[] = ready.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.size, hash: a.hash, ...(a.pages ? { pages: a.pages } : {}), ...(a.thumbnail ? { thumbnail: a.thumbnail } : {}) }))
   const input: RunInput = { text: request.prompt, attachments: refs }
   const label = request.label ?? executor
@@ -64,34 +67,41 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
     if (part) saveAttachment(attachment.hash, new Blob([Uint8Array.from(atob(part.data), (c) => c.charCodeAt(0))], { type: part.mediaType }))
   }
 
-  const agent = new Agent({
-    model,
-    tools,
-    ...(settings.system ? { system: settings.system } : {}),
-    executor: parseExecutor(executor),
-    maxTurns: settings.maxTurns,
-    routingOnly: settings.routingOnly,
-    ...(settings.toolTimeoutMs > 0 ? { toolTimeoutMs: settings.toolTimeoutMs } : {}),
-  })
   // Give the page a turn every 8 ms; the consumer resumes first (it drains what is ready).
   const slice = createTimeSlicer({ prioritized: true })
-  const signal = request.signal ?? new AbortController().signal
-  for await (const event of agent.stream(parts, { signal })) {
-    if (event.type === 'run-end' && event.result.error) {
-      // Provider messages are already key-free; this is a second line of defence.
-      event.result.error = { ...event.result.error, message: redactKeys(event.result.error.message) }
+  try {
+    for await (const batch of job.batches) {
+      for (const event of batch) {
+        if (event.type === 'run-end' && event.result.error) {
+          // Provider messages are already key-free; this is a second line of defence.
+          event.result.error = { ...event.result.error, message: redactKeys(event.result.error.message) }
+        }
+        applyEvent(run, event)
+      }
+      saveRun(record)
+      requestFrame(batch.length)
+      const pause = slice()
+      if (pause) await pause
     }
-    applyEvent(run, event)
-    saveRun(record)
-    requestFrame()
-    const pause = slice()
-    if (pause) await pause
+  } catch (error) {
+    if (!(error instanceof AgentWorkerError)) throw error
+    for (const event of endedWithout(run.view, redactKeys(error.message), error.stopped)) applyEvent(run, event)
   }
   record.status = 'done'
   saveRun(record)
   void flushHistory()
   flushFrame()
   return run
+}
+
+/** The keys this run may use: its provider's and its fallback's, nothing else leaves the store. */
+function keysForRun(settings: Settings): Record<string, string> {
+  const keys: Record<string, string> = {}
+  for (const provider of [settings.provider, settings.fallbackProvider]) {
+    const key = provider ? keyFor(provider) : undefined
+    if (provider && key) keys[provider] = key
+  }
+  return keys
 }
 
 /** Start a run from the composer: one at a time; Stop aborts it. */

@@ -39,8 +39,8 @@ export const runsStore = createStore<RunsState>(() => ({ runs: [], activeId: und
 
 const frames = createFrameScheduler(() => runsStore.setState((s) => ({ frame: s.frame + 1 })))
 
-/** Ask for a re-render on the next frame (cheap to call per event). */
-export const requestFrame: () => void = frames.request
+/** Ask for a re-render on the next frame for this many new events (cheap to call per event). */
+export const requestFrame: (events?: number) => void = frames.request
 /** Re-render now (end of a run). */
 export const flushFrame: () => void = frames.flush
 

@@ -1,4 +1,4 @@
-import { benchOcrSample, benchPdfIngest, benchPermalinkSizes, benchStreamRender } from '../state/bench/page-benchmarks.ts'
+import { benchModelAlone, benchOcrSample, benchPdfIngest, benchPermalinkSizes, benchStreamRender } from '../state/bench/page-benchmarks.ts'
 import { benchGantt } from './gantt/bench.ts'
 
 /** The hooks bench/page.bench.ts calls; installed only when the page is opened with ?bench=1. */
@@ -9,6 +9,7 @@ export function installBenchHooks(): void {
   Object.assign(window, {
     __lanesBench: {
       streamRender: (tokens = 100_000) => benchStreamRender(tokens),
+      modelAlone: (tokens = 100_000) => benchModelAlone(tokens),
       gantt: (spans = 1000) => benchGantt(host, spans),
       pdfIngest: (pages = 50) => benchPdfIngest(pages),
       ocrSample: () => benchOcrSample(),

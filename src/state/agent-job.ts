@@ -1,0 +1,43 @@
+// A run as plain data: what the agent worker needs to execute it, and the one function both the
+// worker and the in-page fallback use to turn it into an agent. Nothing here touches a store or
+// the DOM, so it loads in a worker.
+import { Agent, parseExecutor, type ContentPart, type Tool } from '../core/index.ts'
+import { createToolPacks, findPack } from '../tools/index.ts'
+import { loadModelFor, type ModelDeps } from './model-factory.ts'
+import type { Settings } from './settings.ts'
+
+export interface AgentJob {
+  settings: Settings
+  /** Executor label: 'concurrent', 'sequential' or 'concurrency:N'. */
+  executor: string
+  /** The user's message: the prompt and the attachments' content parts. */
+  parts: ContentPart[]
+  /** Keys of the providers this run may call (its provider and its fallback), nothing more. */
+  keys: Record<string, string>
+}
+
+type ImagePart = Extract<ContentPart, { type: 'image' }>
+/** OCR for the offline model; in the worker it is a request to the page. */
+export type Ocr = (part: ImagePart) => Promise<string>
+
+/** The tools the settings switch on. */
+export function toolsFor(settings: Settings): Tool[] {
+  const pack = findPack(createToolPacks({ speed: settings.local.toolSpeed }), settings.toolPack)
+  return (pack?.tools ?? []).filter((tool) => !settings.disabledTools.includes(tool.name))
+}
+
+/** Load the model and build the agent for a job. Rejects when the model can't be loaded. */
+export async function agentFor(job: AgentJob, ocr: Ocr | undefined): Promise<Agent> {
+  const { settings } = job
+  const deps: ModelDeps = { keyFor: (provider) => job.keys[provider], ...(ocr ? { ocr } : {}) }
+  const model = await loadModelFor(settings, deps)
+  return new Agent({
+    model,
+    tools: toolsFor(settings),
+    ...(settings.system ? { system: settings.system } : {}),
+    executor: parseExecutor(job.executor),
+    maxTurns: settings.maxTurns,
+    routingOnly: settings.routingOnly,
+    ...(settings.toolTimeoutMs > 0 ? { toolTimeoutMs: settings.toolTimeoutMs } : {}),
+  })
+}
