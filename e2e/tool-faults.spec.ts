@@ -28,3 +28,35 @@ test('tool faults: each ends with its own status, the run goes on, and 1 MiB out
   const statuses = await page.locator('[aria-label="Gantt chart"] [data-kind="tool"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-name')))
   expect(statuses.sort()).toEqual(['flaky_service', 'huge_output', 'odd_value', 'stuck_job'])
 })
+
+test('a tool frozen in a synchronous loop: the page stays responsive, Stop ends the run within seconds, and the next run works', async ({ page }) => {
+  await openApp(page, { local: { ttftMs: 0, tokensPerSecond: 0, toolSpeed: 1 } })
+  await pickScenario(page, 'tool-frozen')
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  // Its card shows it started (the worker sends a tool's start at once, not at the end of a batch
+  // that would wait behind the loop).
+  const card = page.getByRole('article', { name: 'Tool call frozen_loop' })
+  await expect(card.getByTestId('tool-status')).toHaveText('running')
+
+  // The loop blocks the agent worker for 20 s, not the page: it answers at once.
+  const asked = Date.now()
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+  expect(Date.now() - asked).toBeLessThan(1_000)
+
+  const stopped = Date.now()
+  await page.getByRole('button', { name: 'Stop', exact: true }).click()
+  await expect(page.getByTestId('run-status')).toHaveText('Stopped', { timeout: 8_000 })
+  expect(Date.now() - stopped).toBeLessThan(8_000) // 3 s of grace, then the worker is shut down
+  await expect(card.getByTestId('tool-status')).toHaveText('aborted')
+  // It ran from its start until the worker was shut down: seconds, not the 0 ms of its last event.
+  const lane = page.getByRole('list', { name: 'Tool timeline' }).getByRole('listitem').filter({ hasText: 'frozen_loop' })
+  await expect(lane).toContainText(/aborted · [3-9]\.\d+ s/)
+  await expect(page.getByRole('alert')).toContainText('The agent was shut down')
+  await expect(page.getByTestId('error-message')).toContainText('did not stop within 3 s of Stop')
+  await expect(page.getByTestId('answer')).toContainText('Press Stop') // what streamed before stays
+
+  // A fresh worker takes the next run.
+  await pickScenario(page, 'streaming-progress')
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(page.getByTestId('run-status')).toHaveText('Done', { timeout: 20_000 })
+})

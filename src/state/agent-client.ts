@@ -136,6 +136,11 @@ function onMessage(message: FromWorker): void {
     )
     return
   }
+  if (message.type === 'timed') {
+    timings.get(message.id)?.(message.ms)
+    timings.delete(message.id)
+    return
+  }
   const job = jobs.get(message.id)
   if (!job) return
   switch (message.type) {
@@ -155,6 +160,18 @@ function onMessage(message: FromWorker): void {
       job.queue.end()
       return
   }
+}
+
+const timings = new Map<number, (ms: number) => void>()
+
+/** Benchmark: the job's agent run in the worker with no UI; its time in ms (undefined: no worker). */
+export function timeAloneInWorker(job: AgentJob): Promise<number | undefined> {
+  if (!agentWorker()) return Promise.resolve(undefined)
+  const id = nextId++
+  return new Promise((resolve) => {
+    timings.set(id, resolve)
+    send({ type: 'time-alone', id, job })
+  })
 }
 
 /** Load the worker and the offline model's code ahead of the first run. */
@@ -182,7 +199,7 @@ export function startJob(job: AgentJob, signal: AbortSignal): JobHandle {
   signal.addEventListener('abort', () => {
     send({ type: 'abort', id })
     setTimeout(() => {
-      if (jobs.has(id)) failAll(`The run did not stop within ${STOP_GRACE_MS / 1000} s (a tool ignored Stop), so its worker was shut down.`, true)
+      if (jobs.has(id)) failAll(`The run did not stop within ${STOP_GRACE_MS / 1000} s of Stop (a tool ignored it), so its worker was shut down. The next run starts a fresh one.`, true)
     }, STOP_GRACE_MS)
   }, { once: true })
   send({ type: 'start', id, job })

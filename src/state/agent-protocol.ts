@@ -2,7 +2,7 @@
 // (runs/history-chunks.ts): a batch of 10,000 text deltas is a few typed arrays and one string,
 // which structured clone copies in a few memcpys instead of 10,000 objects.
 import type { AgentEvent, ContentPart } from '../core/index.ts'
-import { packEvents, type PackedEvents } from '../runs/history-chunks.ts'
+import type { PackedEvents } from '../runs/history-chunks.ts'
 import type { AgentJob } from './agent-job.ts'
 
 type ImagePart = Extract<ContentPart, { type: 'image' }>
@@ -13,6 +13,8 @@ export type ToWorker =
   | { type: 'start'; id: number; job: AgentJob }
   | { type: 'abort'; id: number }
   | { type: 'ocr-result'; request: number; text?: string; error?: string }
+  /** Benchmark: run this job's agent here, reading its events with no UI; answer its time. */
+  | { type: 'time-alone'; id: number; job: AgentJob }
 
 /** Worker to page. */
 export type FromWorker =
@@ -24,11 +26,49 @@ export type FromWorker =
   /** The run is over: every event has been sent. */
   | { type: 'end'; id: number }
   | { type: 'ocr'; request: number; part: ImagePart }
+  | { type: 'timed'; id: number; ms: number }
 
-/** Pack a batch, with its typed arrays listed for transfer (moved, not copied). */
-export function packBatch(events: readonly AgentEvent[]): { packed: PackedEvents; transfer: Transferable[] } {
-  const packed = packEvents(events.map(cloneable))
-  return { packed, transfer: [packed.deltaT.buffer, packed.deltaTurn.buffer, packed.deltaLength.buffer, packed.otherAt.buffer] }
+/**
+ * Packs events by column as they come, so each event object can die young: holding thousands of
+ * them until the batch is sent made the worker's scavenger copy them all (a third of its time).
+ */
+export class BatchPacker {
+  private t: number[] = []
+  private turn: number[] = []
+  private length: number[] = []
+  private text: string[] = []
+  private otherAt: number[] = []
+  private others: AgentEvent[] = []
+  count = 0
+
+  push(event: AgentEvent): void {
+    if (event.type === 'text-delta') {
+      this.t.push(event.t)
+      this.turn.push(event.turn)
+      this.length.push(event.text.length)
+      this.text.push(event.text)
+    } else {
+      this.otherAt.push(this.count)
+      this.others.push(cloneable(event))
+    }
+    this.count++
+  }
+
+  /** The batch so far, with its typed arrays listed for transfer (moved, not copied); then empty. */
+  take(): { packed: PackedEvents; transfer: Transferable[] } {
+    const packed: PackedEvents = {
+      count: this.count, deltaT: Float64Array.from(this.t), deltaTurn: Uint32Array.from(this.turn),
+      deltaLength: Uint32Array.from(this.length), deltaText: this.text.join(''), otherAt: Uint32Array.from(this.otherAt), others: this.others,
+    }
+    this.t = []
+    this.turn = []
+    this.length = []
+    this.text = []
+    this.otherAt = []
+    this.others = []
+    this.count = 0
+    return { packed, transfer: [packed.deltaT.buffer, packed.deltaTurn.buffer, packed.deltaLength.buffer, packed.otherAt.buffer] }
+  }
 }
 
 /**

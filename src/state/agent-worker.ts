@@ -1,12 +1,14 @@
 // The agent worker: runs the agent loop (model, tools, executor) off the page's main thread, so a
 // fast stream and the page drawing it use two cores instead of taking turns on one. Events go to
-// the page in packed batches: whatever piled up since the last macrotask, at most BATCH_MAX.
+// the page in packed batches: whatever piled up since the last macrotask, at most BATCH_MAX (a
+// history chunk's worth, so the page never lags the worker by more than a couple of ms of work).
 import '../zod-jitless.ts'
 import type { AgentEvent } from '../core/index.ts'
-import { agentFor, type Ocr } from './agent-job.ts'
-import { packBatch, type FromWorker, type ToWorker } from './agent-protocol.ts'
+import { agentFor, type AgentJob, type Ocr } from './agent-job.ts'
+import { BatchPacker, type FromWorker, type ToWorker } from './agent-protocol.ts'
 
-const BATCH_MAX = 20_000
+const BATCH_MAX = 2_000
+const EAGER_GAP_MS = 4
 
 /** The parts of a dedicated worker's global scope used here (the DOM lib types `self` as a Window). */
 interface WorkerScope {
@@ -29,21 +31,26 @@ const ocr: Ocr = (part) =>
 
 /** Collects events and sends them once per macrotask, so a flood travels in few messages. */
 function createBatcher(id: number): { push: (event: AgentEvent) => void; flush: () => void } {
-  let events: AgentEvent[] = []
+  const packer = new BatchPacker()
   let scheduled = false
   const channel = new MessageChannel()
+  let lastFlush = Number.NEGATIVE_INFINITY
   const flush = (): void => {
     scheduled = false
-    if (events.length === 0) return
-    const { packed, transfer } = packBatch(events)
-    events = []
+    if (packer.count === 0) return
+    const { packed, transfer } = packer.take()
     scope.postMessage({ type: 'events', id, packed }, transfer)
+    lastFlush = performance.now()
   }
   channel.port1.onmessage = flush
   return {
     push(event) {
-      events.push(event)
-      if (events.length >= BATCH_MAX) flush()
+      packer.push(event)
+      // A tool's start goes out at once: the tool's own code runs next and may never yield (a
+      // synchronous loop), and its card must show that it started. Other events but text go out
+      // at once unless a batch has just gone, so a flood of tool events still travels batched.
+      const eager = event.type === 'tool-start' || (event.type !== 'text-delta' && performance.now() - lastFlush > EAGER_GAP_MS)
+      if (eager || packer.count >= BATCH_MAX) flush()
       else if (!scheduled) {
         scheduled = true
         channel.port2.postMessage(null)
@@ -84,6 +91,14 @@ async function run(id: number, message: Extract<ToWorker, { type: 'start' }>): P
   }
 }
 
+/** The model alone, as this worker runs it: the benchmark's baseline for the page. */
+async function timeAlone(id: number, job: AgentJob): Promise<void> {
+  const agent = await agentFor(job, undefined)
+  const start = performance.now()
+  for await (const event of agent.stream(job.parts)) void event
+  scope.postMessage({ type: 'timed', id, ms: performance.now() - start })
+}
+
 scope.onmessage = ({ data }) => {
   switch (data.type) {
     case 'warm':
@@ -92,6 +107,9 @@ scope.onmessage = ({ data }) => {
       return
     case 'start':
       void run(data.id, data)
+      return
+    case 'time-alone':
+      void timeAlone(data.id, data.job)
       return
     case 'abort':
       runs.get(data.id)?.abort()

@@ -69,8 +69,10 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
 
   // Give the page a turn every 8 ms; the consumer resumes first (it drains what is ready).
   const slice = createTimeSlicer({ prioritized: true })
+  let lastBatchAt = performance.now()
   try {
     for await (const batch of job.batches) {
+      lastBatchAt = performance.now()
       for (const event of batch) {
         if (event.type === 'run-end' && event.result.error) {
           // Provider messages are already key-free; this is a second line of defence.
@@ -85,7 +87,11 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
     }
   } catch (error) {
     if (!(error instanceof AgentWorkerError)) throw error
-    for (const event of endedWithout(run.view, redactKeys(error.message), error.stopped)) applyEvent(run, event)
+    // The agent's clock is gone with it: the run ends at its last event plus the time since.
+    const endT = run.view.lastT + (performance.now() - lastBatchAt)
+    const closing = endedWithout(run.view, redactKeys(error.message), error.stopped, endT)
+    for (const event of closing) applyEvent(run, event)
+    requestFrame(closing.length)
   }
   record.status = 'done'
   saveRun(record)

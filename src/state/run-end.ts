@@ -6,8 +6,7 @@ import type { RunView } from '../runs/run-view.ts'
  * it would not stop. Running tools end as aborted (or failed), and a run-end carries the reason,
  * so the transcript, the Gantt and history all show a finished run with everything before it.
  */
-export function endedWithout(view: RunView, message: string, stopped: boolean): AgentEvent[] {
-  const t = view.lastT
+export function endedWithout(view: RunView, message: string, stopped: boolean, t = view.lastT): AgentEvent[] {
   const status = stopped ? 'aborted' : 'error'
   const events: AgentEvent[] = []
   const toolCalls: ToolCallRecord[] = []

@@ -2,13 +2,16 @@ import { z } from 'zod'
 import { defineTool, type Tool } from '../core/index.ts'
 import type { ToolEnv } from './types.ts'
 
+/** How long `frozen_loop` blocks its thread at speed 1: far past the 3 s the page waits after Stop. */
+export const FROZEN_MS = 20_000
+
 /** How much text `huge_output` returns: 1 MiB, ten times what the model is sent. */
 export const HUGE_OUTPUT_CHARS = 1024 * 1024
 
 /**
  * Tools that fail on purpose, one per way a tool can go wrong, so the page can show what each
- * failure looks like: a throw, a hang past the time limit, a result with no JSON form, and an
- * output too big to send to the model.
+ * failure looks like: a throw, a hang past the time limit, a result with no JSON form, an
+ * output too big to send to the model, and a synchronous loop that no signal can stop.
  */
 export function faultTools(env: ToolEnv): Tool[] {
   return [
@@ -40,6 +43,16 @@ export function faultTools(env: ToolEnv): Tool[] {
       async run(_args, { signal }) {
         await env.wait(100, signal)
         return { total: 12345678901234567890n }
+      },
+    }),
+    defineTool({
+      name: 'frozen_loop',
+      description: 'Block its thread in a synchronous loop for 20 s, deaf to Stop and to time limits (the page shuts its worker down).',
+      input: z.object({}),
+      async *run() {
+        yield 'Entering a synchronous loop: nothing on this thread runs until it ends.'
+        env.block(FROZEN_MS)
+        return `Out of the loop after ${FROZEN_MS / 1000} s (scaled by the tool speed).`
       },
     }),
     defineTool({

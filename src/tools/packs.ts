@@ -35,7 +35,7 @@ export function createToolPacks(options: ToolPackOptions = {}): ToolPack[] {
     pack('pipeline', 'Document pipeline', 'The challenge: download files concurrently, process each with progress, write a report.', pipeline),
     pack('selectools', 'selectools examples', 'search(query) and slow_api(delay) from the selectools docs.', selectools),
     pack('exercises', 'Exercises', 'process_dataset, call_api(name, delay_s), fetch_data and a calculator for the lesson exercises.', exercises),
-    pack('faults', 'Fault drills', 'flaky_service throws, stuck_job hangs past its time limit, odd_value has no JSON form, huge_output returns 1 MiB.', faultTools(env)),
+    pack('faults', 'Fault drills', 'flaky_service throws, stuck_job hangs past its time limit, odd_value has no JSON form, huge_output returns 1 MiB, frozen_loop blocks its thread.', faultTools(env)),
     pack('none', 'No tools', 'Just the model: for attachments and plain chat.', []),
   ]
   const seen = new Set<string>()

@@ -64,6 +64,11 @@ export const SCENARIOS: readonly Scenario[] = [
     note: 'One tool throws, one hangs past its 1.5 s limit, one returns a BigInt, one returns 1 MiB: each ends with its own status and the run goes on.',
   },
   {
+    id: 'tool-frozen', title: 'Stop a frozen tool', prompt: 'Freeze a tool, then let me press Stop',
+    toolPack: 'faults', executor: 'concurrent',
+    note: 'frozen_loop blocks the agent worker in a synchronous loop no signal reaches. Press Stop: within 3 s the page shuts the worker down, ends the run as stopped with everything so far, and the next run works.',
+  },
+  {
     id: 'routing-billing', title: 'Routing mode', prompt: 'I need help with my bill',
     toolPack: 'routing', executor: 'concurrent', routingOnly: true,
     note: 'One model call picks billing_tool with arguments about the bill; nothing runs (stop reason "routed").',

@@ -30,6 +30,11 @@ export function toolEnv(options: ToolPackOptions = {}): ToolEnv {
   const sleep = options.sleep ?? abortableSleep
   return {
     wait: (seedMs, signal) => sleep(seedMs * speed, signal),
+    block: (seedMs) => {
+      // A synchronous loop on purpose: no await, no signal, nothing else runs on this thread.
+      const end = Date.now() + seedMs * speed
+      while (Date.now() < end) { /* blocking */ }
+    },
     now: options.now ?? (() => performance.now()),
   }
 }

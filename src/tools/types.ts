@@ -18,6 +18,8 @@ export interface ToolPackOptions {
 export interface ToolEnv {
   /** Wait the given seed delay in ms, scaled by the speed factor. */
   wait: (seedMs: number, signal: AbortSignal) => Promise<void>
+  /** Block the thread in a synchronous loop for the given seed delay, scaled (the frozen tool). */
+  block: (seedMs: number) => void
   now: () => number
 }
 

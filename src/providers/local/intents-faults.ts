@@ -1,4 +1,5 @@
 // "Run the fault drills": call every fault tool in one turn, then report how each one failed.
+// "Freeze a tool": call frozen_loop, the one that blocks its thread (it is not a drill: Stop is).
 import type { Intent } from './plan-types.ts'
 import { code, paragraphs } from './text.ts'
 
@@ -24,5 +25,18 @@ export const faultsIntent: Intent = {
       return `- ${code(r.name)} failed: ${r.output.replace(/^Error:\s*/, '')}`
     })
     return { kind: 'answer', text: paragraphs('Here is how each drill ended. The run went on after every failure:', lines.join('\n')) }
+  },
+}
+
+export const frozenIntent: Intent = {
+  id: 'frozen',
+  tools: ['frozen_loop'],
+  match: (ctx) => /\bfr(?:ee|o)zen?\b|\bfreeze\b/.test(ctx.lower),
+  next(ctx) {
+    const result = ctx.results.find((r) => r.name === 'frozen_loop')
+    if (!result) {
+      return { kind: 'calls', preface: `Calling ${code('frozen_loop')}: it blocks its thread in a synchronous loop. Press Stop.`, calls: [{ name: 'frozen_loop', args: {} }] }
+    }
+    return { kind: 'answer', text: `${code('frozen_loop')} came back: ${result.output}` }
   },
 }

@@ -5,13 +5,13 @@ import type { ConversationView } from './conversation.ts'
 import { callApiIntent, calculatorIntent, routingIntent, searchIntent, slowApiIntent } from './intents-extra.ts'
 import { cityIntent, downloadIntent, fetchIntent, processIntent, workflowIntent } from './intents-lesson.ts'
 import { pipelineIntent } from './intents-pipeline.ts'
-import { faultsIntent } from './intents-faults.ts'
+import { faultsIntent, frozenIntent } from './intents-faults.ts'
 import type { Intent, PlanContext, Step } from './plan-types.ts'
 import { code, joinProse, paragraphs } from './text.ts'
 
 /** In priority order: the more specific scenario first (the pipeline also says "download"). */
 export const INTENTS: readonly Intent[] = [
-  faultsIntent, pipelineIntent, workflowIntent, processIntent, downloadIntent, fetchIntent, slowApiIntent, callApiIntent,
+  frozenIntent, faultsIntent, pipelineIntent, workflowIntent, processIntent, downloadIntent, fetchIntent, slowApiIntent, callApiIntent,
   cityIntent, searchIntent, calculatorIntent, routingIntent,
 ]
 

@@ -3,7 +3,7 @@ import type { AgentEvent } from '../../core/index.ts'
 import { createRunView } from '../../runs/run-view.ts'
 import { unpackEvents } from '../../runs/history-chunks.ts'
 import { startJob } from '../agent-client.ts'
-import { cloneable, packBatch } from '../agent-protocol.ts'
+import { BatchPacker, cloneable } from '../agent-protocol.ts'
 import { endedWithout } from '../run-end.ts'
 import { defaultSettings, type Settings } from '../settings.ts'
 
@@ -49,9 +49,14 @@ describe('agent worker messages', () => {
       { type: 'text-delta', t: 2.5, turn: 1, text: 'lo' },
       { type: 'turn-end', t: 3, turn: 1 },
     ]
-    const { packed, transfer } = packBatch(events)
+    const packer = new BatchPacker()
+    for (const event of events) packer.push(event)
+    const { packed, transfer } = packer.take()
     expect(transfer).toHaveLength(4)
     expect(unpackEvents(structuredClone(packed))).toEqual(events)
+    expect(packer.count).toBe(0) // emptied for the next batch
+    packer.push(events[1]!)
+    expect(unpackEvents(packer.take().packed)).toEqual([events[1]])
   })
 
   it('send a tool value that cannot be cloned as JSON, or described, never failing the batch', () => {

@@ -1,4 +1,5 @@
 import { Agent } from '../../core/index.ts'
+import { timeAloneInWorker } from '../agent-client.ts'
 import { startRun } from '../run-controller.ts'
 import { settingsStore, updateSettings } from '../settings.ts'
 import { makeTextPdf } from './make-pdf.ts'
@@ -52,10 +53,12 @@ export async function benchModelAlone(tokens: number): Promise<number> {
  * page (agent worker, store, frames, Markdown, history), against the same model consumed with no
  * UI on the page's thread.
  */
-export async function benchStreamRender(tokens: number): Promise<{ totalMs: number; modelOnlyMs: number; longestTaskMs: number }> {
+export async function benchStreamRender(tokens: number): Promise<{ totalMs: number; modelOnlyMs: number; modelInWorkerMs: number | undefined; longestTaskMs: number }> {
   const modelOnlyMs = await benchModelAlone(tokens)
   const saved = settingsStore.getState()
   updateSettings({ provider: 'local', toolPack: 'none', local: { ...saved.local, ttftMs: 0, tokensPerSecond: 0 } })
+  await quiet()
+  const modelInWorkerMs = await timeAloneInWorker({ settings: settingsStore.getState(), executor: 'concurrent', parts: [{ type: 'text', text: `Stream a long answer of ${tokens} tokens` }], keys: {} })
   await quiet()
   const start = performance.now()
   const { longestTaskMs } = await longestTask(() => startRun(`Stream a long answer of ${tokens} tokens`))
@@ -63,7 +66,7 @@ export async function benchStreamRender(tokens: number): Promise<{ totalMs: numb
   // Named spans in a Chromium trace, so a profile can be cut to the page's part.
   performance.measure('lanes-bench:page', { start, duration: totalMs })
   settingsStore.setState(saved)
-  return { totalMs, modelOnlyMs, longestTaskMs }
+  return { totalMs, modelOnlyMs, modelInWorkerMs, longestTaskMs }
 }
 
 /** Read a `pages`-page text PDF into text and thumbnails. */

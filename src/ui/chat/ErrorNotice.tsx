@@ -14,5 +14,6 @@ export function ErrorNotice({ error }: { error: { name: string; message: string 
 function titleOf(name: string): string {
   if (name === 'ProviderError') return 'The provider returned an error'
   if (name === 'AbortedError') return 'Stopped'
+  if (name === 'AgentWorkerError') return 'The agent was shut down'
   return 'The run failed'
 }
