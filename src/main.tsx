@@ -2,6 +2,7 @@ import './zod-jitless.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import './index.css'
+import { warmAgentWorker } from './state/agent-client.ts'
 import { App } from './ui/App.tsx'
 
 const root = document.getElementById('root')
@@ -15,6 +16,9 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     navigator.serviceWorker.register('./sw.js').catch((error: unknown) => console.warn('Lanes: offline support is unavailable:', error instanceof Error ? error.message : error))
   })
 }
+
+// The agent worker loads while the page is idle, so the first Run does not wait for it.
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => warmAgentWorker(), { timeout: 3000 })
 
 createRoot(root).render(
   <StrictMode>
