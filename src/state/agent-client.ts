@@ -5,12 +5,15 @@ import type { AgentEvent } from '../core/index.ts'
 import { unpackEvents } from '../runs/history-chunks.ts'
 import { agentFor, type AgentJob } from './agent-job.ts'
 import type { FromWorker, ToWorker } from './agent-protocol.ts'
+import { BatchQueue } from './batch-queue.ts'
 import { ocrForLocalModel } from './ocr.ts'
 
 /** A job under way: `ready` settles once its model has loaded; `batches` yields its events. */
 export interface JobHandle {
   ready: Promise<void>
   batches: AsyncIterable<AgentEvent[]>
+  /** Stop it and forget it (its reader gave up); harmless once it has ended. */
+  cancel: () => void
 }
 
 /** A run that ended without its own run-end event: the worker died, or would not stop. */
@@ -25,57 +28,24 @@ export class AgentWorkerError extends Error {
 // synchronous loop never reads its abort signal, and the next run needs a working worker.
 const STOP_GRACE_MS = 3000
 
-class BatchQueue implements AsyncIterable<AgentEvent[]> {
-  private items: AgentEvent[][] = []
-  private finished = false
-  private error: Error | undefined
-  private wake: (() => void) | undefined
-
-  push(batch: AgentEvent[]): void {
-    this.items.push(batch)
-    this.notify()
-  }
-
-  end(error?: Error): void {
-    if (this.finished) return
-    this.finished = true
-    this.error = error
-    this.notify()
-  }
-
-  private notify(): void {
-    const wake = this.wake
-    this.wake = undefined
-    wake?.()
-  }
-
-  async *[Symbol.asyncIterator](): AsyncGenerator<AgentEvent[]> {
-    for (;;) {
-      const batch = this.items.shift()
-      if (batch) {
-        yield batch
-        continue
-      }
-      if (this.finished) {
-        if (this.error) throw this.error
-        return
-      }
-      await new Promise<void>((resolve) => { this.wake = resolve })
-    }
-  }
-}
-
 interface Job {
   queue: BatchQueue
   settleReady: (error?: Error) => void
+  /** Its model has loaded and its events flow. */
+  ready: boolean
+  /** Its run-end has arrived: there is nothing left for Stop to force. */
+  ended: boolean
   /** Run it here instead (the worker never came up). */
   runHere: () => void
+  /** Drop its abort listener and grace timer. */
+  detach: () => void
 }
 
 const jobs = new Map<number, Job>()
+const timings = new Map<number, (ms: number | undefined) => void>()
 let nextId = 1
 let worker: Worker | undefined
-/** The worker has answered at least once: it loads here. */
+/** The worker has said its module loaded: from now on an error is a crash, not a refusal. */
 let workerUp = false
 /** The worker could not load: every run stays on the page. */
 let workerRefused = typeof Worker !== 'function' || typeof document === 'undefined'
@@ -86,31 +56,37 @@ function send(message: ToWorker): void {
 
 function agentWorker(): Worker | undefined {
   if (worker || workerRefused) return worker
+  let created: Worker
   try {
-    worker = new Worker(new URL('./agent-worker.ts', import.meta.url), { type: 'module', name: 'lanes-agent' })
+    created = new Worker(new URL('./agent-worker.ts', import.meta.url), { type: 'module', name: 'lanes-agent' })
   } catch {
     workerRefused = true
     return undefined
   }
-  worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
-    workerUp = true
-    onMessage(data)
+  worker = created
+  // A worker that was shut down may still deliver what it sent before: only the current one counts.
+  created.onmessage = ({ data }: MessageEvent<FromWorker>) => {
+    if (created === worker) onMessage(created, data)
   }
-  worker.onerror = (event) => {
+  created.onmessageerror = () => {
+    if (created === worker) failAll('A message from the agent worker could not be read. The run ended here; everything before is kept.', false)
+  }
+  created.onerror = (event) => {
     event.preventDefault()
+    if (created !== worker) return
     if (!workerUp) {
       // It never loaded (blocked, missing): run everything on the page from now on.
       workerRefused = true
       dropWorker()
       for (const [id, job] of jobs) {
-        jobs.delete(id)
+        finish(id)
         job.runHere()
       }
       return
     }
     failAll(`The agent worker stopped (${event.message || 'no reason given'}). The run ended here; everything before is kept.`, false)
   }
-  return worker
+  return created
 }
 
 function dropWorker(): void {
@@ -119,50 +95,65 @@ function dropWorker(): void {
   workerUp = false
 }
 
+function finish(id: number): void {
+  jobs.get(id)?.detach()
+  jobs.delete(id)
+}
+
 function failAll(message: string, stopped: boolean): void {
   dropWorker()
   for (const [id, job] of jobs) {
-    jobs.delete(id)
+    finish(id)
     job.settleReady(new AgentWorkerError(message, stopped))
     job.queue.end(new AgentWorkerError(message, stopped))
   }
+  for (const [id, resolve] of timings) {
+    timings.delete(id)
+    resolve(undefined)
+  }
 }
 
-function onMessage(message: FromWorker): void {
-  if (message.type === 'ocr') {
-    ocrForLocalModel(message.part).then(
-      (text) => send({ type: 'ocr-result', request: message.request, text }),
-      (error: unknown) => send({ type: 'ocr-result', request: message.request, error: error instanceof Error ? error.message : String(error) }),
-    )
-    return
-  }
-  if (message.type === 'timed') {
-    timings.get(message.id)?.(message.ms)
-    timings.delete(message.id)
-    return
+function onMessage(from: Worker, message: FromWorker): void {
+  switch (message.type) {
+    case 'up':
+      workerUp = true
+      return
+    case 'ocr':
+      // Answered to the worker that asked, and only while it is still the current one.
+      ocrForLocalModel(message.part).then(
+        (text) => { if (from === worker) from.postMessage({ type: 'ocr-result', request: message.request, text } satisfies ToWorker) },
+        (error: unknown) => { if (from === worker) from.postMessage({ type: 'ocr-result', request: message.request, error: error instanceof Error ? error.message : String(error) } satisfies ToWorker) },
+      )
+      return
+    case 'timed':
+      timings.get(message.id)?.(message.ms)
+      timings.delete(message.id)
+      return
   }
   const job = jobs.get(message.id)
   if (!job) return
   switch (message.type) {
     case 'ready':
+      job.ready = true
       job.settleReady()
       return
     case 'failed':
-      jobs.delete(message.id)
+      finish(message.id)
       job.settleReady(new Error(message.message))
       job.queue.end(new AgentWorkerError(message.message, false))
       return
-    case 'events':
-      job.queue.push(unpackEvents(message.packed))
+    case 'events': {
+      const events = unpackEvents(message.packed)
+      if (events[events.length - 1]?.type === 'run-end') job.ended = true
+      job.queue.push(events)
       return
+    }
     case 'end':
-      jobs.delete(message.id)
+      finish(message.id)
       job.queue.end()
       return
   }
 }
-
-const timings = new Map<number, (ms: number) => void>()
 
 /** Benchmark: the job's agent run in the worker with no UI; its time in ms (undefined: no worker). */
 export function timeAloneInWorker(job: AgentJob): Promise<number | undefined> {
@@ -181,29 +172,56 @@ export function warmAgentWorker(): void {
 
 /** Start a job: in the agent worker when the page has one, else on this thread. */
 export function startJob(job: AgentJob, signal: AbortSignal): JobHandle {
-  const queue = new BatchQueue()
   let settleReady: (error?: Error) => void = () => undefined
   const ready = new Promise<void>((resolve, reject) => {
     settleReady = (error) => (error ? reject(error) : resolve())
   })
   // A caller that fails on `ready` never reads the batches; an unhandled rejection would be noise.
   ready.catch(() => undefined)
-  const runHere = (): void => void runOnThisThread(job, signal, queue, settleReady)
-  const target = agentWorker()
-  if (!target) {
-    runHere()
-    return { ready, batches: queue }
+  const here = new AbortController()
+  const runHere = (): void => {
+    if (signal.aborted) here.abort()
+    else signal.addEventListener('abort', () => here.abort(), { once: true })
+    void runOnThisThread(job, here.signal, queue, settleReady)
   }
   const id = nextId++
-  jobs.set(id, { queue, settleReady, runHere })
-  signal.addEventListener('abort', () => {
+  const cancel = (): void => {
+    here.abort()
+    if (!jobs.has(id)) return
     send({ type: 'abort', id })
-    setTimeout(() => {
-      if (jobs.has(id)) failAll(`The run did not stop within ${STOP_GRACE_MS / 1000} s of Stop (a tool ignored it), so its worker was shut down. The next run starts a fresh one.`, true)
-    }, STOP_GRACE_MS)
-  }, { once: true })
+    finish(id)
+    queue.end()
+  }
+  const queue = new BatchQueue(cancel)
+  if (!agentWorker()) {
+    runHere()
+    return { ready, batches: queue, cancel }
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const forceStop = (): void => {
+    const current = jobs.get(id)
+    if (!current || current.ended) return
+    // Still loading its model (an SDK on a slow line): the abort will end it once loaded.
+    if (!current.ready) { timer = setTimeout(forceStop, STOP_GRACE_MS); return }
+    failAll(`The run did not stop within ${STOP_GRACE_MS / 1000} s of Stop (a tool ignored it), so its worker was shut down. The next run starts a fresh one.`, true)
+  }
+  const onAbort = (): void => {
+    send({ type: 'abort', id })
+    timer = setTimeout(forceStop, STOP_GRACE_MS)
+  }
+  jobs.set(id, {
+    queue, runHere, ready: false, ended: false,
+    settleReady: (error) => settleReady(error),
+    detach: () => {
+      signal.removeEventListener('abort', onAbort)
+      clearTimeout(timer)
+    },
+  })
   send({ type: 'start', id, job })
-  return { ready, batches: queue }
+  // Stop may come before the job does (attachments being prepared): honour it at once.
+  if (signal.aborted) onAbort()
+  else signal.addEventListener('abort', onAbort, { once: true })
+  return { ready, batches: queue, cancel }
 }
 
 async function runOnThisThread(job: AgentJob, signal: AbortSignal, queue: BatchQueue, settleReady: (error?: Error) => void): Promise<void> {

@@ -18,6 +18,8 @@ export type ToWorker =
 
 /** Worker to page. */
 export type FromWorker =
+  /** Its module has loaded: from now on an error is a crash, not a refusal to load. */
+  | { type: 'up' }
   /** The model loaded; events follow. */
   | { type: 'ready'; id: number }
   /** The model could not be loaded (no events follow). */
@@ -26,7 +28,8 @@ export type FromWorker =
   /** The run is over: every event has been sent. */
   | { type: 'end'; id: number }
   | { type: 'ocr'; request: number; part: ImagePart }
-  | { type: 'timed'; id: number; ms: number }
+  /** `ms` is missing when the run could not be timed (its model did not load). */
+  | { type: 'timed'; id: number; ms?: number }
 
 /**
  * Packs events by column as they come, so each event object can die young: holding thousands of
@@ -72,9 +75,10 @@ export class BatchPacker {
 }
 
 /**
- * A tool may put anything in its arguments, progress or output: a function or a class instance
- * would make the whole batch fail to clone. Such an event is sent as its JSON form instead
- * (BigInt as a string), and if even that fails, with the value described.
+ * A tool may put anything in its arguments, progress or output, and the same arguments come back
+ * in the run's result: a function, a class instance or a cycle would make the whole batch fail
+ * to clone. Such an event is sent as its JSON form instead: BigInt as a string, an object met
+ * again (a cycle) as "[seen above]", functions dropped.
  */
 export function cloneable(event: AgentEvent): AgentEvent {
   if (event.type !== 'tool-start' && event.type !== 'tool-progress' && event.type !== 'run-end') return event
@@ -83,13 +87,27 @@ export function cloneable(event: AgentEvent): AgentEvent {
     return event
   } catch {
     try {
-      return JSON.parse(JSON.stringify(event, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))) as AgentEvent
+      return JSON.parse(JSON.stringify(event, jsonSafe())) as AgentEvent
     } catch (error) {
+      // Even its JSON form fails (a toJSON that throws): say so in place of the values.
       const note = `[not serializable: ${error instanceof Error ? error.message : String(error)}]`
       if (event.type === 'tool-start') return { ...event, args: note }
       if (event.type === 'tool-progress') return { ...event, progress: note }
-      // Other events carry only JSON from a model or strings; leave them as they are.
-      return event
+      const { lastTool, ...result } = event.result
+      return { ...event, result: { ...result, toolCalls: result.toolCalls.map((call) => ({ ...call, args: note })), ...(lastTool ? { lastTool: { name: lastTool.name, args: note } } : {}) } }
     }
+  }
+}
+
+/** A JSON.stringify replacer that never throws on BigInt or cycles. */
+function jsonSafe(): (key: string, value: unknown) => unknown {
+  const seen = new WeakSet<object>()
+  return (_key, value) => {
+    if (typeof value === 'bigint') return value.toString()
+    if (typeof value === 'object' && value !== null) {
+      if (seen.has(value)) return '[seen above]'
+      seen.add(value)
+    }
+    return value
   }
 }

@@ -1,7 +1,7 @@
 // The agent worker: runs the agent loop (model, tools, executor) off the page's main thread, so a
 // fast stream and the page drawing it use two cores instead of taking turns on one. Events go to
 // the page in packed batches: whatever piled up since the last macrotask, at most BATCH_MAX (a
-// history chunk's worth, so the page never lags the worker by more than a couple of ms of work).
+// history chunk's worth: small batches keep each of the page's tasks short).
 import '../zod-jitless.ts'
 import type { AgentEvent } from '../core/index.ts'
 import { agentFor, type AgentJob, type Ocr } from './agent-job.ts'
@@ -14,6 +14,7 @@ const EAGER_GAP_MS = 4
 interface WorkerScope {
   postMessage(message: FromWorker, transfer?: Transferable[]): void
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null
+  addEventListener(type: 'error' | 'unhandledrejection', listener: (event: Event) => void): void
 }
 const scope = globalThis as unknown as WorkerScope
 
@@ -57,8 +58,11 @@ function createBatcher(id: number): { push: (event: AgentEvent) => void; flush: 
       }
     },
     flush() {
-      flush()
-      channel.port1.close()
+      try {
+        flush()
+      } finally {
+        channel.port1.close()
+      }
     },
   }
 }
@@ -93,11 +97,27 @@ async function run(id: number, message: Extract<ToWorker, { type: 'start' }>): P
 
 /** The model alone, as this worker runs it: the benchmark's baseline for the page. */
 async function timeAlone(id: number, job: AgentJob): Promise<void> {
-  const agent = await agentFor(job, undefined)
-  const start = performance.now()
-  for await (const event of agent.stream(job.parts)) void event
-  scope.postMessage({ type: 'timed', id, ms: performance.now() - start })
+  try {
+    const agent = await agentFor(job, undefined)
+    const start = performance.now()
+    for await (const event of agent.stream(job.parts)) void event
+    scope.postMessage({ type: 'timed', id, ms: performance.now() - start })
+  } catch {
+    scope.postMessage({ type: 'timed', id })
+  }
 }
+
+// A stray error (a tool's timer throwing after its run ended) is not a dead worker: it must not
+// end the run that is going on. The page would only log it too; its text is not logged here,
+// since nothing a provider or a tool says may reach a log line unfiltered.
+scope.addEventListener('error', (event) => {
+  event.preventDefault()
+  console.warn('Lanes agent worker: an error outside any run was ignored.')
+})
+scope.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault()
+  console.warn('Lanes agent worker: a rejection outside any run was ignored.')
+})
 
 scope.onmessage = ({ data }) => {
   switch (data.type) {
@@ -123,3 +143,5 @@ scope.onmessage = ({ data }) => {
     }
   }
 }
+
+scope.postMessage({ type: 'up' })

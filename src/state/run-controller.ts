@@ -67,31 +67,43 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
     if (part) saveAttachment(attachment.hash, new Blob([Uint8Array.from(atob(part.data), (c) => c.charCodeAt(0))], { type: part.mediaType }))
   }
 
-  // Give the page a turn every 8 ms; the consumer resumes first (it drains what is ready).
+  // Give the page a turn every 8 ms, inside a batch too (a page behind the worker has several
+  // waiting); the consumer resumes first (it drains what is ready).
   const slice = createTimeSlicer({ prioritized: true })
   let lastBatchAt = performance.now()
   try {
     for await (const batch of job.batches) {
       lastBatchAt = performance.now()
-      for (const event of batch) {
+      let shown = 0
+      for (let i = 0; i < batch.length; i++) {
+        const event = batch[i]!
         if (event.type === 'run-end' && event.result.error) {
           // Provider messages are already key-free; this is a second line of defence.
           event.result.error = { ...event.result.error, message: redactKeys(event.result.error.message) }
         }
         applyEvent(run, event)
+        const pause = slice()
+        if (pause) {
+          requestFrame(i + 1 - shown)
+          shown = i + 1
+          await pause
+        }
       }
       saveRun(record)
-      requestFrame(batch.length)
-      const pause = slice()
-      if (pause) await pause
+      requestFrame(batch.length - shown)
     }
   } catch (error) {
     if (!(error instanceof AgentWorkerError)) throw error
-    // The agent's clock is gone with it: the run ends at its last event plus the time since.
-    const endT = run.view.lastT + (performance.now() - lastBatchAt)
-    const closing = endedWithout(run.view, redactKeys(error.message), error.stopped, endT)
-    for (const event of closing) applyEvent(run, event)
-    requestFrame(closing.length)
+    // A run whose run-end already came is over; the worker's end only cut its goodbye short.
+    if (run.view.status === 'running') {
+      // The agent's clock is gone with it: the run ends at its last event plus the time since.
+      const endT = run.view.lastT + (performance.now() - lastBatchAt)
+      const closing = endedWithout(run.view, redactKeys(error.message), error.stopped, endT)
+      for (const event of closing) applyEvent(run, event)
+      requestFrame(closing.length)
+    }
+  } finally {
+    job.cancel() // a no-op for a job that ended; stops one whose reader threw
   }
   record.status = 'done'
   saveRun(record)

@@ -64,9 +64,16 @@ describe('agent worker messages', () => {
     expect(cloneable(withFunction)).toEqual({ type: 'tool-progress', t: 1, callId: 'c', progress: { message: 'half', fraction: 0.5, data: { n: '10' } } })
     const cyclic: Record<string, unknown> = { name: 'loop' }
     cyclic.self = cyclic
-    const start: AgentEvent = { type: 'tool-start', t: 1, turn: 1, callId: 'c', name: 'x', args: { cyclic, f: () => 1 } }
-    const sent = cloneable(start)
-    expect(sent.type === 'tool-start' && sent.args).toMatch(/^\[not serializable: /)
+    const args = { cyclic, f: () => 1 }
+    const start: AgentEvent = { type: 'tool-start', t: 1, turn: 1, callId: 'c', name: 'x', args }
+    expect(cloneable(start)).toEqual({ ...start, args: { cyclic: { name: 'loop', self: '[seen above]' } } })
+    // The same arguments come back in the run's result.
+    const end: AgentEvent = { type: 'run-end', t: 9, result: { text: '', turns: 1, durationMs: 9, stopReason: 'done', toolCalls: [{ id: 'c', name: 'x', args, status: 'ok', startT: 1, endT: 2 }], usage: { inputTokens: 0, outputTokens: 0 } } }
+    expect(() => structuredClone(cloneable(end))).not.toThrow()
+    // A value whose JSON form throws too is described in place.
+    const hostile = { toJSON: () => { throw new Error('no JSON for you') }, f: () => 1 }
+    const progress = cloneable({ type: 'tool-progress', t: 1, callId: 'c', progress: { message: 'x', data: hostile } })
+    expect(progress.type === 'tool-progress' && progress.progress).toBe('[not serializable: no JSON for you]')
     const plain: AgentEvent = { type: 'tool-end', t: 2, callId: 'c', name: 'x', status: 'ok', output: 'fine' }
     expect(cloneable(plain)).toBe(plain)
   })

@@ -19,7 +19,8 @@ export function RunGantt(): ReactNode {
       ),
       summaries: runSummaries(runs),
     }),
-    [runs, frame],
+    [runs],
+    frame,
     busy,
     120,
   )

@@ -59,7 +59,11 @@ export function useSmoothNumber(target: number, smooth: boolean): number {
     change.current = { target, at, frequent: at - change.current.at < 100 }
   }
   const jump = !smooth || change.current.frequent || typeof requestAnimationFrame !== 'function'
+  // Until an easing has drawn its first step, `value` may be from long ago (set by the last
+  // easing, before a run of jumps): show where the axis is instead.
+  const eased = useRef(false)
   useEffect(() => {
+    eased.current = false
     if (jump) {
       shown.current = target
       return undefined
@@ -68,12 +72,12 @@ export function useSmoothNumber(target: number, smooth: boolean): number {
     const started = performance.now()
     let frame = requestAnimationFrame(function step(now) {
       const k = Math.min(1, (now - started) / 200)
-      const eased = 1 - (1 - k) * (1 - k)
-      shown.current = from + (target - from) * eased
+      shown.current = from + (target - from) * (1 - (1 - k) * (1 - k))
+      eased.current = true
       setValue(shown.current)
       if (k < 1) frame = requestAnimationFrame(step)
     })
     return () => cancelAnimationFrame(frame)
   }, [target, jump])
-  return jump ? target : value
+  return jump ? target : eased.current ? value : shown.current
 }
