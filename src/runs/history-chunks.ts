@@ -35,34 +35,54 @@ export interface StoredChunk {
 }
 
 /**
- * Pack `events[from, to)` by column (see PackedEvents). Two passes, so the typed arrays are
- * allocated once at their size: this runs for every batch the agent worker sends and every chunk
- * history writes.
+ * Packs events by column as they come (see PackedEvents). Each event object can then die young:
+ * the agent worker packs its batches this way, since holding thousands of events until a batch
+ * went made its scavenger copy them all (a third of its time).
  */
-export function packEvents(events: readonly AgentEvent[], from = 0, to = events.length): PackedEvents {
-  let deltas = 0
-  for (let i = from; i < to; i++) if (events[i]!.type === 'text-delta') deltas++
-  const deltaT = new Float64Array(deltas)
-  const deltaTurn = new Uint32Array(deltas)
-  const deltaLength = new Uint32Array(deltas)
-  const otherAt = new Uint32Array(to - from - deltas)
-  const others: AgentEvent[] = []
-  const text: string[] = []
-  let delta = 0
-  for (let i = from; i < to; i++) {
-    const event = events[i]!
+export class EventPacker {
+  private t: number[] = []
+  private turn: number[] = []
+  private length: number[] = []
+  private text: string[] = []
+  private otherAt: number[] = []
+  private others: AgentEvent[] = []
+  count = 0
+
+  push(event: AgentEvent): void {
     if (event.type === 'text-delta') {
-      deltaT[delta] = event.t
-      deltaTurn[delta] = event.turn
-      deltaLength[delta] = event.text.length
-      text.push(event.text)
-      delta++
+      this.t.push(event.t)
+      this.turn.push(event.turn)
+      this.length.push(event.text.length)
+      this.text.push(event.text)
     } else {
-      otherAt[others.length] = i - from
-      others.push(event)
+      this.otherAt.push(this.count)
+      this.others.push(event)
     }
+    this.count++
   }
-  return { count: to - from, deltaT, deltaTurn, deltaLength, deltaText: text.join(''), otherAt, others }
+
+  /** What was pushed, packed; the packer is then empty. */
+  take(): PackedEvents {
+    const packed: PackedEvents = {
+      count: this.count, deltaT: Float64Array.from(this.t), deltaTurn: Uint32Array.from(this.turn),
+      deltaLength: Uint32Array.from(this.length), deltaText: this.text.join(''), otherAt: Uint32Array.from(this.otherAt), others: this.others,
+    }
+    this.t = []
+    this.turn = []
+    this.length = []
+    this.text = []
+    this.otherAt = []
+    this.others = []
+    this.count = 0
+    return packed
+  }
+}
+
+/** Pack `events[from, to)` by column. */
+export function packEvents(events: readonly AgentEvent[], from = 0, to = events.length): PackedEvents {
+  const packer = new EventPacker()
+  for (let i = from; i < to; i++) packer.push(events[i]!)
+  return packer.take()
 }
 
 /** The events of a packed chunk, in order. */

@@ -3,7 +3,7 @@
 // the page's own thread, with the same results.
 import type { AgentEvent } from '../core/index.ts'
 import { unpackEvents } from '../runs/history-chunks.ts'
-import { agentFor, type AgentJob } from './agent-job.ts'
+import { runJob, type AgentJob } from './agent-job.ts'
 import type { FromWorker, ToWorker } from './agent-protocol.ts'
 import { BatchQueue } from './batch-queue.ts'
 import { ocrForLocalModel } from './ocr.ts'
@@ -211,7 +211,7 @@ export function startJob(job: AgentJob, signal: AbortSignal): JobHandle {
   }
   jobs.set(id, {
     queue, runHere, ready: false, ended: false,
-    settleReady: (error) => settleReady(error),
+    settleReady,
     detach: () => {
       signal.removeEventListener('abort', onAbort)
       clearTimeout(timer)
@@ -225,20 +225,13 @@ export function startJob(job: AgentJob, signal: AbortSignal): JobHandle {
 }
 
 async function runOnThisThread(job: AgentJob, signal: AbortSignal, queue: BatchQueue, settleReady: (error?: Error) => void): Promise<void> {
-  let agent
   try {
-    agent = await agentFor(job, ocrForLocalModel)
-  } catch (error) {
-    const failure = error instanceof Error ? error : new Error(String(error))
-    settleReady(failure)
-    queue.end(failure)
-    return
-  }
-  settleReady()
-  try {
-    for await (const event of agent.stream(job.parts, { signal })) queue.push([event])
+    await runJob(job, signal, ocrForLocalModel, () => settleReady(), (event) => queue.push([event]))
     queue.end()
   } catch (error) {
-    queue.end(new AgentWorkerError(error instanceof Error ? error.message : String(error), false))
+    // As from the worker: before ready this fails the start; after it, it ends the run.
+    const message = error instanceof Error ? error.message : String(error)
+    settleReady(new Error(message))
+    queue.end(new AgentWorkerError(message, false))
   }
 }

@@ -1,7 +1,7 @@
 // A run as plain data: what the agent worker needs to execute it, and the one function both the
 // worker and the in-page fallback use to turn it into an agent. Nothing here touches a store or
 // the DOM, so it loads in a worker.
-import { Agent, parseExecutor, type ContentPart, type Tool } from '../core/index.ts'
+import { Agent, parseExecutor, type AgentEvent, type ContentPart, type Tool } from '../core/index.ts'
 import { createToolPacks, findPack } from '../tools/index.ts'
 import { loadModelFor, type ModelDeps } from './model-factory.ts'
 import type { Settings } from './settings.ts'
@@ -27,7 +27,7 @@ export function toolsFor(settings: Settings): Tool[] {
 }
 
 /** Load the model and build the agent for a job. Rejects when the model can't be loaded. */
-export async function agentFor(job: AgentJob, ocr: Ocr | undefined): Promise<Agent> {
+async function agentFor(job: AgentJob, ocr: Ocr | undefined): Promise<Agent> {
   const { settings } = job
   const deps: ModelDeps = { keyFor: (provider) => job.keys[provider], ...(ocr ? { ocr } : {}) }
   const model = await loadModelFor(settings, deps)
@@ -40,4 +40,15 @@ export async function agentFor(job: AgentJob, ocr: Ocr | undefined): Promise<Age
     routingOnly: settings.routingOnly,
     ...(settings.toolTimeoutMs > 0 ? { toolTimeoutMs: settings.toolTimeoutMs } : {}),
   })
+}
+
+/**
+ * Run a job: build its agent, say `onReady` once the model has loaded, then hand over every
+ * event. Rejects when the model can't load or (a bug) the stream throws. The agent worker and the
+ * page's own fallback both run jobs through this, so they can't drift apart.
+ */
+export async function runJob(job: AgentJob, signal: AbortSignal | undefined, ocr: Ocr | undefined, onReady: () => void, onEvent: (event: AgentEvent) => void): Promise<void> {
+  const agent = await agentFor(job, ocr)
+  onReady()
+  for await (const event of agent.stream(job.parts, signal ? { signal } : {})) onEvent(event)
 }

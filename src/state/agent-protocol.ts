@@ -31,47 +31,9 @@ export type FromWorker =
   /** `ms` is missing when the run could not be timed (its model did not load). */
   | { type: 'timed'; id: number; ms?: number }
 
-/**
- * Packs events by column as they come, so each event object can die young: holding thousands of
- * them until the batch is sent made the worker's scavenger copy them all (a third of its time).
- */
-export class BatchPacker {
-  private t: number[] = []
-  private turn: number[] = []
-  private length: number[] = []
-  private text: string[] = []
-  private otherAt: number[] = []
-  private others: AgentEvent[] = []
-  count = 0
-
-  push(event: AgentEvent): void {
-    if (event.type === 'text-delta') {
-      this.t.push(event.t)
-      this.turn.push(event.turn)
-      this.length.push(event.text.length)
-      this.text.push(event.text)
-    } else {
-      this.otherAt.push(this.count)
-      this.others.push(cloneable(event))
-    }
-    this.count++
-  }
-
-  /** The batch so far, with its typed arrays listed for transfer (moved, not copied); then empty. */
-  take(): { packed: PackedEvents; transfer: Transferable[] } {
-    const packed: PackedEvents = {
-      count: this.count, deltaT: Float64Array.from(this.t), deltaTurn: Uint32Array.from(this.turn),
-      deltaLength: Uint32Array.from(this.length), deltaText: this.text.join(''), otherAt: Uint32Array.from(this.otherAt), others: this.others,
-    }
-    this.t = []
-    this.turn = []
-    this.length = []
-    this.text = []
-    this.otherAt = []
-    this.others = []
-    this.count = 0
-    return { packed, transfer: [packed.deltaT.buffer, packed.deltaTurn.buffer, packed.deltaLength.buffer, packed.otherAt.buffer] }
-  }
+/** A packed batch's typed arrays, to transfer (move) rather than copy. */
+export function transferablesOf(packed: PackedEvents): Transferable[] {
+  return [packed.deltaT.buffer, packed.deltaTurn.buffer, packed.deltaLength.buffer, packed.otherAt.buffer]
 }
 
 /**

@@ -4,8 +4,9 @@
 // history chunk's worth: small batches keep each of the page's tasks short).
 import '../zod-jitless.ts'
 import type { AgentEvent } from '../core/index.ts'
-import { agentFor, type AgentJob, type Ocr } from './agent-job.ts'
-import { BatchPacker, type FromWorker, type ToWorker } from './agent-protocol.ts'
+import { runJob, type AgentJob, type Ocr } from './agent-job.ts'
+import { EventPacker } from '../runs/history-chunks.ts'
+import { cloneable, transferablesOf, type FromWorker, type ToWorker } from './agent-protocol.ts'
 
 const BATCH_MAX = 2_000
 const EAGER_GAP_MS = 4
@@ -32,21 +33,21 @@ const ocr: Ocr = (part) =>
 
 /** Collects events and sends them once per macrotask, so a flood travels in few messages. */
 function createBatcher(id: number): { push: (event: AgentEvent) => void; flush: () => void } {
-  const packer = new BatchPacker()
+  const packer = new EventPacker()
   let scheduled = false
   const channel = new MessageChannel()
   let lastFlush = Number.NEGATIVE_INFINITY
   const flush = (): void => {
     scheduled = false
     if (packer.count === 0) return
-    const { packed, transfer } = packer.take()
-    scope.postMessage({ type: 'events', id, packed }, transfer)
+    const packed = packer.take()
+    scope.postMessage({ type: 'events', id, packed }, transferablesOf(packed))
     lastFlush = performance.now()
   }
   channel.port1.onmessage = flush
   return {
     push(event) {
-      packer.push(event)
+      packer.push(cloneable(event))
       // A tool's start goes out at once: the tool's own code runs next and may never yield (a
       // synchronous loop), and its card must show that it started. Other events but text go out
       // at once unless a batch has just gone, so a flood of tool events still travels batched.
@@ -70,25 +71,17 @@ function createBatcher(id: number): { push: (event: AgentEvent) => void; flush: 
 async function run(id: number, message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const controller = new AbortController()
   runs.set(id, controller)
+  const batcher = createBatcher(id)
   try {
-    let agent
     try {
-      agent = await agentFor(message.job, ocr)
-    } catch (error) {
-      scope.postMessage({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) })
-      return
-    }
-    scope.postMessage({ type: 'ready', id })
-    const batcher = createBatcher(id)
-    try {
-      for await (const event of agent.stream(message.job.parts, { signal: controller.signal })) batcher.push(event)
+      await runJob(message.job, controller.signal, ocr, () => scope.postMessage({ type: 'ready', id }), batcher.push)
     } finally {
       batcher.flush()
     }
     scope.postMessage({ type: 'end', id })
   } catch (error) {
-    // The agent turns every model and tool failure into events; this is a bug or a message that
-    // could not be cloned. The page ends the run with this message.
+    // The model could not load, or (a bug) the stream threw: the agent turns every model and tool
+    // failure into events. The page ends the run with this message.
     scope.postMessage({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) })
   } finally {
     runs.delete(id)
@@ -97,10 +90,9 @@ async function run(id: number, message: Extract<ToWorker, { type: 'start' }>): P
 
 /** The model alone, as this worker runs it: the benchmark's baseline for the page. */
 async function timeAlone(id: number, job: AgentJob): Promise<void> {
+  let start = 0
   try {
-    const agent = await agentFor(job, undefined)
-    const start = performance.now()
-    for await (const event of agent.stream(job.parts)) void event
+    await runJob(job, undefined, undefined, () => { start = performance.now() }, () => undefined)
     scope.postMessage({ type: 'timed', id, ms: performance.now() - start })
   } catch {
     scope.postMessage({ type: 'timed', id })

@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AgentEvent } from '../../core/index.ts'
 import type { AgentJob } from '../agent-job.ts'
-import { BatchPacker, type FromWorker, type ToWorker } from '../agent-protocol.ts'
+import { EventPacker } from '../../runs/history-chunks.ts'
+import type { FromWorker, ToWorker } from '../agent-protocol.ts'
 import { defaultSettings } from '../settings.ts'
 
 const ocr = vi.hoisted(() => ({ pending: [] as ((text: string) => void)[] }))
@@ -23,9 +24,9 @@ class FakeWorker {
   reply(message: FromWorker): void { this.onmessage?.({ data: message }) }
   fail(message = 'boom'): void { this.onerror?.({ message, preventDefault: () => undefined }) }
   events(id: number, events: AgentEvent[]): void {
-    const packer = new BatchPacker()
+    const packer = new EventPacker()
     for (const event of events) packer.push(event)
-    this.reply({ type: 'events', id, packed: packer.take().packed })
+    this.reply({ type: 'events', id, packed: packer.take() })
   }
 }
 

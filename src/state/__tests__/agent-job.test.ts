@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { AgentEvent } from '../../core/index.ts'
 import { createRunView } from '../../runs/run-view.ts'
-import { unpackEvents } from '../../runs/history-chunks.ts'
+import { EventPacker, unpackEvents } from '../../runs/history-chunks.ts'
 import { startJob } from '../agent-client.ts'
-import { BatchPacker, cloneable } from '../agent-protocol.ts'
+import { cloneable, transferablesOf } from '../agent-protocol.ts'
 import { endedWithout } from '../run-end.ts'
 import { defaultSettings, type Settings } from '../settings.ts'
 
@@ -49,14 +49,14 @@ describe('agent worker messages', () => {
       { type: 'text-delta', t: 2.5, turn: 1, text: 'lo' },
       { type: 'turn-end', t: 3, turn: 1 },
     ]
-    const packer = new BatchPacker()
+    const packer = new EventPacker()
     for (const event of events) packer.push(event)
-    const { packed, transfer } = packer.take()
-    expect(transfer).toHaveLength(4)
+    const packed = packer.take()
+    expect(transferablesOf(packed)).toHaveLength(4)
     expect(unpackEvents(structuredClone(packed))).toEqual(events)
     expect(packer.count).toBe(0) // emptied for the next batch
     packer.push(events[1]!)
-    expect(unpackEvents(packer.take().packed)).toEqual([events[1]])
+    expect(unpackEvents(packer.take())).toEqual([events[1]])
   })
 
   it('send a tool value that cannot be cloned as JSON, or described, never failing the batch', () => {
