@@ -233,3 +233,92 @@ test('a fast stream is written as it goes, so the save at its end packs one chun
   expect(result.last).toEqual([7]) // the end writes the tail, not 11 chunks
   expect(result.back).toBe(result.total)
 })
+
+test('batches that arrive packed are stored as they came; a failed write is redone from the start without duplicates', async ({ page }) => {
+  const result = await page.evaluate(async () => {
+    const h = await import('/src/runs/history-store.ts')
+    const p = await import('/src/runs/packed-events.ts')
+    const r = await import('/src/runs/record.ts')
+    const s = await import('/src/runs/samples.ts')
+    const stored: unknown[] = []
+    let failNext = false
+    const put = IDBObjectStore.prototype.put
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'events') {
+        if (failNext) { failNext = false; throw new DOMException('disk full', 'QuotaExceededError') }
+        stored.push((args[0] as { packed?: unknown }).packed)
+      }
+      return put.apply(this, args)
+    }
+    const errors: string[] = []
+    const store = await h.openHistory({ writeDelayMs: 60_000, onError: (error) => errors.push(error.reason) })
+    if (!store.available) throw new Error('no history')
+    const sample = s.sampleManyToolsRecord(20)
+    const record = { ...r.newRecord(sample.config, sample.input, { id: 'packed' }), status: 'running' as const }
+    const batches: ReturnType<typeof p.packEvents>[] = []
+    // Batches of 9 arrive packed; every third event comes alone (as a run's closing events would).
+    for (let at = 0; at < sample.events.length;) {
+      if (at % 3 === 0) { r.appendEvent(record, sample.events[at]!); store.put(record); at++; continue }
+      const batch = p.packEvents(sample.events, at, Math.min(sample.events.length, at + 9))
+      for (const event of p.unpackEvents(batch)) record.events.push(event)
+      batches.push(batch)
+      store.put(record, batch)
+      at += batch.count
+    }
+    await store.flush()
+    const firstSave = stored.length
+    // A write that fails makes the next save write the whole run again.
+    const more = p.packEvents(sample.events, 0, 4)
+    for (const event of p.unpackEvents(more)) record.events.push(event)
+    failNext = true
+    store.put(record, more)
+    await store.flush().catch(() => undefined)
+    store.put({ ...record, status: 'done' })
+    await store.flush()
+    IDBObjectStore.prototype.put = put
+    const back = await store.get('packed')
+    return { firstSave, errors, backEqual: JSON.stringify(back?.events) === JSON.stringify(record.events), count: back?.events.length, total: record.events.length }
+  })
+  expect(result.firstSave).toBe(1) // all of it under one chunk's size: one merged chunk
+  expect(result.errors).toEqual(['quota'])
+  expect(result.count).toBe(result.total)
+  expect(result.backEqual).toBe(true)
+})
+
+test('a stream saved batch by batch stores each batch object itself, not a re-packed copy', async ({ page }) => {
+  const result = await page.evaluate(async () => {
+    const h = await import('/src/runs/history-store.ts')
+    const p = await import('/src/runs/packed-events.ts')
+    const r = await import('/src/runs/record.ts')
+    const s = await import('/src/runs/samples.ts')
+    const c = await import('/src/runs/history-chunks.ts')
+    const stored: unknown[] = []
+    const put = IDBObjectStore.prototype.put
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'events') stored.push((args[0] as { packed?: unknown }).packed)
+      return put.apply(this, args)
+    }
+    const store = await h.openHistory({ writeDelayMs: 60_000 })
+    if (!store.available) throw new Error('no history')
+    const sample = s.sampleCityRecord()
+    const delta = sample.events.find((e) => e.type === 'text-delta')!
+    const record = { ...r.newRecord(sample.config, sample.input, { id: 'batched' }), status: 'running' as const }
+    const batches = []
+    for (let b = 0; b < 6; b++) {
+      const events = Array.from({ length: c.CHUNK_SIZE }, (_, i) => ({ ...delta, t: b * c.CHUNK_SIZE + i }))
+      const batch = p.packEvents(events)
+      for (const event of events) record.events.push(event)
+      batches.push(batch)
+      store.put(record, batch) // full batches: written eagerly every 5 of them
+    }
+    store.put({ ...record, status: 'done' })
+    await store.flush()
+    IDBObjectStore.prototype.put = put
+    const back = await store.get('batched')
+    return { identical: stored.every((value, i) => value === batches[i]), stored: stored.length, count: back?.events.length, lastT: back?.events.at(-1)?.t }
+  })
+  expect(result.stored).toBe(6)
+  expect(result.identical).toBe(true)
+  expect(result.count).toBe(6 * 2000)
+  expect(result.lastT).toBe(6 * 2000 - 1)
+})

@@ -5,7 +5,8 @@
 import type { RunRecord, RunStatus } from './types.ts'
 import { HistoryError, toHistoryError } from './history-errors.ts'
 import { finished, request } from './idb.ts'
-import { CHUNK_SIZE, EVENTS, assemble, chunkRange, chunksToWrite, headerOf, lastTimeOf, type StoredChunk, type StoredRun } from './history-chunks.ts'
+import { CHUNK_SIZE, EVENTS, assemble, chunkRange, chunksToWrite, headerOf, lastTimeOf, type PackedSpan, type StoredChunk, type StoredRun } from './history-chunks.ts'
+import type { PackedEvents } from './packed-events.ts'
 
 export { exportHistory, importHistory, EXPORT_FORMAT, type ImportResult } from './history-io.ts'
 export { HistoryError, toHistoryError, type HistoryErrorReason } from './history-errors.ts'
@@ -39,8 +40,12 @@ export interface RunSummary {
 /** The saved history of runs (IndexedDB). */
 export interface HistoryStore {
   available: true
-  /** Save a record; cheap to call per event (coalesced, at most one write per run per interval). */
-  put(record: RunRecord): void
+  /**
+   * Save a record; cheap to call per event (coalesced, at most one write per run per interval).
+   * `appended`: the events just added to the record, already packed (a batch from the agent
+   * worker), which are then stored as they are instead of packed again.
+   */
+  put(record: RunRecord, appended?: PackedEvents): void
   /** Write every pending record now; rejects with a HistoryError when a write failed. */
   flush(): Promise<void>
   get(id: string): Promise<RunRecord | undefined>
@@ -84,8 +89,12 @@ class IdbHistory implements HistoryStore {
   private readonly pending = new Map<string, RunRecord>()
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly writes = new Set<Promise<void>>()
-  /** Events of each run already stored, so a save writes only the chunks that changed. */
+  /** Events of each run already stored, so a save writes only what came since. */
   private readonly written = new Map<string, number>()
+  /** The index of each streaming run's next chunk. */
+  private readonly nextChunk = new Map<string, number>()
+  /** Batches of each run that arrived packed and are not stored yet. */
+  private readonly spans = new Map<string, PackedSpan[]>()
   private failure: HistoryError | undefined
 
   constructor(private readonly db: IDBDatabase, private readonly options: HistoryOptions) {}
@@ -105,8 +114,13 @@ class IdbHistory implements HistoryStore {
     }
   }
 
-  put(record: RunRecord): void {
+  put(record: RunRecord, appended?: PackedEvents): void {
     this.pending.set(record.id, record)
+    if (appended) {
+      const spans = this.spans.get(record.id) ?? []
+      spans.push({ from: record.events.length - appended.count, packed: appended })
+      this.spans.set(record.id, spans)
+    }
     if (record.status !== 'running') { this.writeNow(record.id); return }
     // A fast stream is written as it goes, a few chunks at a time, so the last save of a long
     // run packs one chunk instead of all of them (20 ms at the end of a 100k-token answer).
@@ -122,23 +136,35 @@ class IdbHistory implements HistoryStore {
     if (!record) return
     this.pending.delete(id)
     // IndexedDB clones synchronously inside put(), so later appends do not leak in; only the
-    // chunks past what is already stored are cloned.
-    const chunks = chunksToWrite(record, this.written.get(id) ?? 0)
+    // events past what is already stored are cloned.
+    const from = this.written.get(id) ?? 0
+    const firstIndex = from === 0 ? 0 : this.nextChunk.get(id) ?? 0
+    const chunks = chunksToWrite(record, from, firstIndex, this.spans.get(id))
+    this.spans.delete(id)
     // A finished run is written for the last time; forget it so a long session holds nothing.
-    if (record.status === 'running') this.written.set(id, record.events.length)
-    else this.written.delete(id)
+    if (record.status === 'running') {
+      this.written.set(id, record.events.length)
+      this.nextChunk.set(id, firstIndex + chunks.length)
+    } else this.forget(id)
     const write = this.tx([RUNS, EVENTS], 'readwrite', (tx) => {
       const events = tx.objectStore(EVENTS)
+      // Written from the start: drop chunks a failed or earlier save may have left.
+      if (from === 0) events.delete(chunkRange(id))
       for (const chunk of chunks) events.put(chunk)
       tx.objectStore(RUNS).put(headerOf(record))
     }).catch((error: unknown) => {
-      this.written.delete(id) // write everything again next time
+      this.forget(id) // write everything again next time
       const failure = toHistoryError(error)
       this.failure = failure
       this.options.onError?.(failure)
     })
     this.writes.add(write)
     void write.finally(() => this.writes.delete(write))
+  }
+
+  private forget(id: string): void {
+    this.written.delete(id)
+    this.nextChunk.delete(id)
   }
 
   async flush(): Promise<void> {
@@ -185,7 +211,8 @@ class IdbHistory implements HistoryStore {
 
   async delete(id: string): Promise<void> {
     this.pending.delete(id)
-    this.written.delete(id)
+    this.spans.delete(id)
+    this.forget(id)
     const timer = this.timers.get(id)
     if (timer !== undefined) { clearTimeout(timer); this.timers.delete(id) }
     await this.tx([RUNS, EVENTS, ATTACHMENTS], 'readwrite', async (tx) => {
@@ -205,7 +232,9 @@ class IdbHistory implements HistoryStore {
     for (const timer of this.timers.values()) clearTimeout(timer)
     this.timers.clear()
     this.pending.clear()
+    this.spans.clear()
     this.written.clear()
+    this.nextChunk.clear()
     await Promise.all([...this.writes])
     await this.tx([RUNS, EVENTS, ATTACHMENTS], 'readwrite', (tx) => {
       tx.objectStore(RUNS).clear()

@@ -2,6 +2,7 @@
 // streams, so apply() does O(1) work: text deltas are pushed onto arrays and joined only when
 // read, and joined text is cached so reading it every frame stays cheap.
 import type { AgentEvent, StopReason, ToolProgress, ToolStatus, Usage } from '../core/index.ts'
+import type { TextDelta } from './packed-events.ts'
 import type { RunRecord } from './types.ts'
 import { TokenRate } from './token-rate.ts'
 
@@ -65,6 +66,11 @@ export interface RunView {
   /** The text of the latest turn that produced text (the answer so far). */
   readonly answer: string
   apply(event: AgentEvent): void
+  /**
+   * Apply consecutive text deltas of one turn at once (`joined`: their texts in order): the same
+   * result as applying each, with one append instead of one per token.
+   */
+  applyText(deltas: readonly TextDelta[], joined: string): void
 }
 
 class Turn implements TurnView {
@@ -135,7 +141,24 @@ class View implements RunView {
     return turn
   }
 
+  applyText(deltas: readonly TextDelta[], joined: string): void {
+    const first = deltas[0]
+    if (!first) return
+    this.version += deltas.length
+    for (const delta of deltas) if (delta.t > this.lastT) this.lastT = delta.t
+    const turn = this.turnOf(first.turn, first.t)
+    if (turn.ttftMs === undefined) turn.ttftMs = first.t - (turn.modelStartMs ?? turn.startMs)
+    if (this.ttftMs === undefined) this.ttftMs = first.t
+    turn.push(joined)
+    this.lastTextTurn = turn
+    this.rate.delta(first.t, deltas.length)
+  }
+
   apply(event: AgentEvent): void {
+    if (event.type === 'text-delta') {
+      this.applyText([event], event.text)
+      return
+    }
     this.version++
     if (event.t > this.lastT) this.lastT = event.t
     switch (event.type) {
@@ -151,15 +174,6 @@ class View implements RunView {
         this.turnOf(event.turn, event.t).modelStartMs = event.t
         this.rate.modelStart()
         break
-      case 'text-delta': {
-        const turn = this.turnOf(event.turn, event.t)
-        if (turn.ttftMs === undefined) turn.ttftMs = event.t - (turn.modelStartMs ?? turn.startMs)
-        if (this.ttftMs === undefined) this.ttftMs = event.t
-        turn.push(event.text)
-        this.lastTextTurn = turn
-        this.rate.delta(event.t)
-        break
-      }
       case 'model-retry':
         this.turnOf(event.turn, event.t).notices.push(`Retry ${event.attempt} of ${event.model} in ${event.delayMs} ms: ${event.reason}`)
         break

@@ -15,10 +15,10 @@ export class TokenRate {
     this.firstT = undefined
   }
 
-  /** A text delta arrived at `t`. */
-  delta(t: number): void {
+  /** `count` text deltas arrived, the first at `t`. */
+  delta(t: number, count = 1): void {
     if (this.firstT === undefined) this.firstT = t
-    this.deltas++
+    this.deltas += count
   }
 
   /** The model call ended at `t`, with its reported output tokens if any. */

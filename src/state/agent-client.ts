@@ -1,17 +1,17 @@
 // The page's side of the agent worker. A run is started as a job; its events come back in
 // batches. Where no worker can run (Node tests, a browser that refuses it), the same job runs on
 // the page's own thread, with the same results.
-import type { AgentEvent } from '../core/index.ts'
-import { unpackEvents } from '../runs/history-chunks.ts'
+import { endsRun, type PackedEvents } from '../runs/packed-events.ts'
 import { runJob, type AgentJob } from './agent-job.ts'
 import type { FromWorker, ToWorker } from './agent-protocol.ts'
 import { BatchQueue } from './batch-queue.ts'
+import { createEventBatcher } from './event-batcher.ts'
 import { ocrForLocalModel } from './ocr.ts'
 
-/** A job under way: `ready` settles once its model has loaded; `batches` yields its events. */
+/** A job under way: `ready` settles once its model has loaded; `batches` yields its events, packed. */
 export interface JobHandle {
   ready: Promise<void>
-  batches: AsyncIterable<AgentEvent[]>
+  batches: AsyncIterable<PackedEvents>
   /** Stop it and forget it (its reader gave up); harmless once it has ended. */
   cancel: () => void
 }
@@ -142,12 +142,10 @@ function onMessage(from: Worker, message: FromWorker): void {
       job.settleReady(new Error(message.message))
       job.queue.end(new AgentWorkerError(message.message, false))
       return
-    case 'events': {
-      const events = unpackEvents(message.packed)
-      if (events[events.length - 1]?.type === 'run-end') job.ended = true
-      job.queue.push(events)
+    case 'events':
+      if (endsRun(message.packed)) job.ended = true
+      job.queue.push(message.packed)
       return
-    }
     case 'end':
       finish(message.id)
       job.queue.end()
@@ -225,8 +223,13 @@ export function startJob(job: AgentJob, signal: AbortSignal): JobHandle {
 }
 
 async function runOnThisThread(job: AgentJob, signal: AbortSignal, queue: BatchQueue, settleReady: (error?: Error) => void): Promise<void> {
+  const batcher = createEventBatcher((packed) => queue.push(packed))
   try {
-    await runJob(job, signal, ocrForLocalModel, () => settleReady(), (event) => queue.push([event]))
+    try {
+      await runJob(job, signal, ocrForLocalModel, () => settleReady(), (event) => batcher.push(event))
+    } finally {
+      batcher.close()
+    }
     queue.end()
   } catch (error) {
     // As from the worker: before ready this fails the start; after it, it ends the run.

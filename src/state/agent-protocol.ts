@@ -1,8 +1,8 @@
 // The messages between the page and the agent worker. Events cross in batches packed by column
-// (runs/history-chunks.ts): a batch of 10,000 text deltas is a few typed arrays and one string,
+// (runs/packed-events.ts): a batch of 10,000 text deltas is a few typed arrays and one string,
 // which structured clone copies in a few memcpys instead of 10,000 objects.
 import type { AgentEvent, ContentPart } from '../core/index.ts'
-import type { PackedEvents } from '../runs/history-chunks.ts'
+import type { PackedEvents } from '../runs/packed-events.ts'
 import type { AgentJob } from './agent-job.ts'
 
 type ImagePart = Extract<ContentPart, { type: 'image' }>

@@ -1,15 +1,10 @@
 // The agent worker: runs the agent loop (model, tools, executor) off the page's main thread, so a
 // fast stream and the page drawing it use two cores instead of taking turns on one. Events go to
-// the page in packed batches: whatever piled up since the last macrotask, at most BATCH_MAX (a
-// history chunk's worth: small batches keep each of the page's tasks short).
+// the page in packed batches (state/event-batcher.ts), their typed arrays transferred.
 import '../zod-jitless.ts'
-import type { AgentEvent } from '../core/index.ts'
 import { runJob, type AgentJob, type Ocr } from './agent-job.ts'
-import { EventPacker } from '../runs/history-chunks.ts'
 import { cloneable, transferablesOf, type FromWorker, type ToWorker } from './agent-protocol.ts'
-
-const BATCH_MAX = 2_000
-const EAGER_GAP_MS = 4
+import { createEventBatcher } from './event-batcher.ts'
 
 /** The parts of a dedicated worker's global scope used here (the DOM lib types `self` as a Window). */
 interface WorkerScope {
@@ -31,52 +26,15 @@ const ocr: Ocr = (part) =>
     scope.postMessage({ type: 'ocr', request, part })
   })
 
-/** Collects events and sends them once per macrotask, so a flood travels in few messages. */
-function createBatcher(id: number): { push: (event: AgentEvent) => void; flush: () => void } {
-  const packer = new EventPacker()
-  let scheduled = false
-  const channel = new MessageChannel()
-  let lastFlush = Number.NEGATIVE_INFINITY
-  const flush = (): void => {
-    scheduled = false
-    if (packer.count === 0) return
-    const packed = packer.take()
-    scope.postMessage({ type: 'events', id, packed }, transferablesOf(packed))
-    lastFlush = performance.now()
-  }
-  channel.port1.onmessage = flush
-  return {
-    push(event) {
-      packer.push(cloneable(event))
-      // A tool's start goes out at once: the tool's own code runs next and may never yield (a
-      // synchronous loop), and its card must show that it started. Other events but text go out
-      // at once unless a batch has just gone, so a flood of tool events still travels batched.
-      const eager = event.type === 'tool-start' || (event.type !== 'text-delta' && performance.now() - lastFlush > EAGER_GAP_MS)
-      if (eager || packer.count >= BATCH_MAX) flush()
-      else if (!scheduled) {
-        scheduled = true
-        channel.port2.postMessage(null)
-      }
-    },
-    flush() {
-      try {
-        flush()
-      } finally {
-        channel.port1.close()
-      }
-    },
-  }
-}
-
 async function run(id: number, message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const controller = new AbortController()
   runs.set(id, controller)
-  const batcher = createBatcher(id)
+  const batcher = createEventBatcher((packed) => scope.postMessage({ type: 'events', id, packed }, transferablesOf(packed)))
   try {
     try {
-      await runJob(message.job, controller.signal, ocr, () => scope.postMessage({ type: 'ready', id }), batcher.push)
+      await runJob(message.job, controller.signal, ocr, () => scope.postMessage({ type: 'ready', id }), (event) => batcher.push(event.type === 'text-delta' ? event : cloneable(event)))
     } finally {
-      batcher.flush()
+      batcher.close()
     }
     scope.postMessage({ type: 'end', id })
   } catch (error) {

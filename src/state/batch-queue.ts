@@ -1,19 +1,19 @@
-import type { AgentEvent } from '../core/index.ts'
+import type { PackedEvents } from '../runs/packed-events.ts'
 
 /**
- * Batches of a run's events, pushed as they arrive and read with for-await. `end(error)` makes
+ * Packed batches of a run's events, pushed as they arrive and read with for-await. `end(error)` makes
  * the reader throw once it has read everything before; `onReturn` runs when the reader leaves
  * early (a break or a throw in its loop), so the job behind it can be cancelled.
  */
-export class BatchQueue implements AsyncIterable<AgentEvent[]> {
-  private items: AgentEvent[][] = []
+export class BatchQueue implements AsyncIterable<PackedEvents> {
+  private items: PackedEvents[] = []
   private finished = false
   private error: Error | undefined
   private wake: (() => void) | undefined
 
   constructor(private readonly onReturn: () => void = () => undefined) {}
 
-  push(batch: AgentEvent[]): void {
+  push(batch: PackedEvents): void {
     if (this.finished) return
     this.items.push(batch)
     this.notify()
@@ -32,7 +32,7 @@ export class BatchQueue implements AsyncIterable<AgentEvent[]> {
     wake?.()
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<AgentEvent[]> {
+  async *[Symbol.asyncIterator](): AsyncGenerator<PackedEvents> {
     let completed = false
     try {
       for (;;) {

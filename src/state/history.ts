@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import type { HistoryStore, RunSummary } from '../runs/history-store.ts'
+import type { PackedEvents } from '../runs/packed-events.ts'
 import type { RunRecord } from '../runs/types.ts'
 
 export interface HistoryState {
@@ -35,9 +36,9 @@ function report(error: unknown): void {
   historyStore.setState({ warning: message })
 }
 
-/** Save a run as it streams; writes are coalesced by the store. */
-export function saveRun(record: RunRecord): void {
-  store?.put(record)
+/** Save a run as it streams; writes are coalesced by the store. `appended`: its newest events, packed. */
+export function saveRun(record: RunRecord, appended?: PackedEvents): void {
+  store?.put(record, appended)
 }
 
 /** Write pending saves now and refresh the list. */

@@ -1,4 +1,4 @@
-import { createTimeSlicer, type ContentPart } from '../core/index.ts'
+import { yieldToEventLoop, type ContentPart } from '../core/index.ts'
 import { newRecord } from '../runs/record.ts'
 import type { AttachmentRef, RunConfig, RunInput, RunRecord } from '../runs/types.ts'
 import { AgentWorkerError, startJob } from './agent-client.ts'
@@ -8,10 +8,11 @@ import { flushHistory, saveAttachment, saveRun } from './history.ts'
 import { keyFor, redactKeys } from './keys.ts'
 import { baseURLOf, modelOf } from './model-factory.ts'
 import { endedWithout } from './run-end.ts'
-import { addRun, applyEvent, flushFrame, liveRun, requestFrame, runsStore, setNotice, type LiveRun } from './runs.ts'
+import { addRun, applyEvent, applyPacked, flushFrame, liveRun, requestFrame, runsStore, setNotice, type LiveRun } from './runs.ts'
 import { executorOf, settingsStore, type Settings } from './settings.ts'
 
 let current: AbortController | undefined
+const SLICE_MS = 8
 
 /** What one run needs beyond the settings. */
 export interface RunRequest {
@@ -67,30 +68,26 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
     if (part) saveAttachment(attachment.hash, new Blob([Uint8Array.from(atob(part.data), (c) => c.charCodeAt(0))], { type: part.mediaType }))
   }
 
-  // Give the page a turn every 8 ms, inside a batch too (a page behind the worker has several
-  // waiting); the consumer resumes first (it drains what is ready).
-  const slice = createTimeSlicer({ prioritized: true })
-  let lastBatchAt = performance.now()
+  // Batches that piled up behind a busy page are read without a macrotask between them: give the
+  // page a turn every SLICE_MS (a batch is at most 2,000 events, well under a millisecond).
+  let sliceStart = performance.now()
+  let lastBatchAt = sliceStart
   try {
     for await (const batch of job.batches) {
       lastBatchAt = performance.now()
-      let shown = 0
-      for (let i = 0; i < batch.length; i++) {
-        const event = batch[i]!
+      for (const event of batch.others) {
         if (event.type === 'run-end' && event.result.error) {
           // Provider messages are already key-free; this is a second line of defence.
           event.result.error = { ...event.result.error, message: redactKeys(event.result.error.message) }
         }
-        applyEvent(run, event)
-        const pause = slice()
-        if (pause) {
-          requestFrame(i + 1 - shown)
-          shown = i + 1
-          await pause
-        }
       }
-      saveRun(record)
-      requestFrame(batch.length - shown)
+      applyPacked(run, batch)
+      saveRun(record, batch)
+      requestFrame(batch.count)
+      if (lastBatchAt - sliceStart >= SLICE_MS) {
+        await yieldToEventLoop(true)
+        sliceStart = performance.now()
+      }
     }
   } catch (error) {
     if (!(error instanceof AgentWorkerError)) throw error

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import type { AgentEvent } from '../core/index.ts'
+import { foldPacked, type PackedEvents } from '../runs/packed-events.ts'
 import { createRunView, type RunView } from '../runs/run-view.ts'
 import { RunStructure, structureOf } from '../runs/structure.ts'
 import type { RunRecord } from '../runs/types.ts'
@@ -56,6 +57,23 @@ export function applyEvent(run: LiveRun, event: AgentEvent): void {
   run.record.events.push(event)
   run.view.apply(event)
   run.structure.apply(event)
+}
+
+/**
+ * Add a packed batch of events to a run on screen, as applyEvent would one by one; a run of text
+ * deltas reaches the view as one append. O(events in the batch).
+ */
+export function applyPacked(run: LiveRun, packed: PackedEvents): void {
+  const events = run.record.events
+  foldPacked(packed, {
+    event: (event) => applyEvent(run, event),
+    text: (deltas, joined) => {
+      for (const delta of deltas) events.push(delta)
+      // The structure keeps only each turn's first delta: the run's first is all it can take.
+      run.structure.apply(deltas[0]!)
+      run.view.applyText(deltas, joined)
+    },
+  })
 }
 
 /** Show these runs (replacing what was on screen) and make the last one active. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AgentEvent } from '../../core/index.ts'
-import { CHUNK_SIZE, assemble, chunksToWrite, headerOf, packEvents, unpackEvents } from '../history-chunks.ts'
+import { CHUNK_SIZE, assemble, chunksToWrite, headerOf } from '../history-chunks.ts'
+import { endsRun, foldPacked, mergePacked, packEvents, unpackEvents } from '../packed-events.ts'
 import { sampleCityRecord, sampleManyToolsRecord } from '../samples.ts'
 
 describe('history chunks', () => {
@@ -20,15 +21,61 @@ describe('history chunks', () => {
     expect(unpackEvents(packEvents(events))).toEqual(events)
   })
 
-  it('writes only the chunks past what is stored, and reassembles the record', () => {
+  it('appends chunks for what came since the last save, and reassembles the record', () => {
     const base = sampleCityRecord()
     const delta = base.events.find((e) => e.type === 'text-delta')!
     const record = { ...base, events: Array.from({ length: CHUNK_SIZE * 2 + 5 }, (_, i): AgentEvent => ({ ...delta, t: i })) }
-    expect(chunksToWrite(record, 0).map((c) => c.index)).toEqual([0, 1, 2])
-    expect(chunksToWrite(record, CHUNK_SIZE * 2 + 1).map((c) => c.index)).toEqual([2])
-    expect(chunksToWrite(record, CHUNK_SIZE).map((c) => c.index)).toEqual([1, 2])
-    const back = assemble(headerOf(record), chunksToWrite(record, 0).reverse())
+    expect(chunksToWrite(record, 0).map((c) => [c.index, c.packed?.count])).toEqual([[0, CHUNK_SIZE], [1, CHUNK_SIZE], [2, 5]])
+    // A later save starts where the last one ended, with the next index: nothing is rewritten.
+    expect(chunksToWrite(record, CHUNK_SIZE * 2 + 1, 7).map((c) => [c.index, c.packed?.count])).toEqual([[7, 4]])
+    expect(chunksToWrite(record, record.events.length, 3)).toEqual([])
+    const first = chunksToWrite({ ...record, events: record.events.slice(0, 100) }, 0)
+    const rest = chunksToWrite(record, 100, first.length)
+    const back = assemble(headerOf(record), [...rest, ...first].reverse())
     expect(back).toEqual(record)
     expect(headerOf(record).lastT).toBe(CHUNK_SIZE * 2 + 4)
+  })
+
+  it('stores batches that arrived packed as they are, packing only the events between them', () => {
+    const record = sampleManyToolsRecord(30)
+    const events = record.events
+    const batchA = packEvents(events, 10, 40)
+    const batchB = packEvents(events, 40, 45)
+    const batchC = packEvents(events, 60, 70)
+    const chunks = chunksToWrite(record, 5, 2, [{ from: 10, packed: batchA }, { from: 40, packed: batchB }, { from: 60, packed: batchC }])
+    // One chunk (all under CHUNK_SIZE): the spans are merged with what was packed around them.
+    expect(chunks.map((c) => [c.index, c.packed?.count])).toEqual([[2, events.length - 5]])
+    expect(unpackEvents(chunks[0]!.packed!)).toEqual(events.slice(5))
+    // A batch alone is stored as the very object that came (no copy).
+    expect(chunksToWrite(record, 10, 0, [{ from: 10, packed: packEvents(events, 10) }])[0]!.packed!.count).toBe(events.length - 10)
+    const lone = packEvents(events, 10)
+    expect(chunksToWrite(record, 10, 0, [{ from: 10, packed: lone }])[0]!.packed).toBe(lone)
+    // A span already stored, or past the record's end, is ignored: the record is the truth.
+    expect(unpackEvents(chunksToWrite(record, 20, 0, [{ from: 10, packed: batchA }])[0]!.packed!)).toEqual(events.slice(20))
+  })
+
+  it('merges packed batches into one, in order', () => {
+    const events = sampleManyToolsRecord(5).events
+    const parts = [packEvents(events, 0, 7), packEvents(events, 7, 7), packEvents(events, 7, events.length)]
+    expect(unpackEvents(mergePacked(parts))).toEqual(events)
+    expect(endsRun(mergePacked(parts))).toBe(true)
+    expect(endsRun(parts[0]!)).toBe(false)
+  })
+
+  it('folds runs of same-turn text deltas into one call with their joined text', () => {
+    const events: AgentEvent[] = [
+      { type: 'turn-start', t: 0, turn: 1 },
+      { type: 'text-delta', t: 1, turn: 1, text: 'a' },
+      { type: 'text-delta', t: 2, turn: 1, text: 'bc' },
+      { type: 'text-delta', t: 3, turn: 2, text: 'd' },
+      { type: 'turn-end', t: 4, turn: 2 },
+      { type: 'text-delta', t: 5, turn: 2, text: '' },
+    ]
+    const calls: string[] = []
+    foldPacked(packEvents(events), {
+      event: (event) => calls.push(event.type),
+      text: (deltas, joined) => calls.push(`${deltas.map((d) => d.t).join(',')}:${joined}`),
+    })
+    expect(calls).toEqual(['turn-start', '1,2:abc', '3:d', 'turn-end', '5:'])
   })
 })

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { Agent, createScriptedModel, defineTool, textTurn, toolCallsTurn } from '../../core/index.ts'
 import type { AgentEvent } from '../../core/index.ts'
 import { z } from 'zod'
-import { createRunView, viewOf } from '../run-view.ts'
-import { sampleCityRecord } from '../samples.ts'
+import { foldPacked, packEvents } from '../packed-events.ts'
+import { createRunView, viewOf, type RunView } from '../run-view.ts'
+import { sampleCityRecord, sampleManyToolsRecord } from '../samples.ts'
 import { eventsOf } from './helpers.ts'
 
 describe('RunView', () => {
@@ -113,4 +114,25 @@ describe('RunView', () => {
     expect(view.answer.split(' ').length).toBeGreaterThan(55)
     expect(view.status).toBe('done')
   })
+
+  it('folds packed batches (runs of deltas in one append) to the same view as event by event', () => {
+    for (const record of [sampleCityRecord(), sampleManyToolsRecord(12)]) {
+      const one = viewOf(record)
+      const packed = createRunView()
+      // Batches cut at odd places, so runs of deltas span batch edges.
+      for (let from = 0; from < record.events.length; from += 7) {
+        foldPacked(packEvents(record.events, from, Math.min(record.events.length, from + 7)), {
+          event: (event) => packed.apply(event),
+          text: (deltas, joined) => packed.applyText(deltas, joined),
+        })
+      }
+      const facts = (view: RunView) => ({
+        turns: view.turns.map((t) => ({ turn: t.turn, text: t.text, ttft: t.ttftMs, usage: t.usage, tools: t.toolCallIds })),
+        answer: view.answer, ttft: view.ttftMs, rate: view.tokensPerSecond, lastT: view.lastT, version: view.version,
+        usage: view.usage, status: view.status, tools: [...view.tools.values()],
+      })
+      expect(facts(packed)).toEqual(facts(one))
+    }
+  })
 })
+

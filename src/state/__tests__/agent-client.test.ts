@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AgentEvent } from '../../core/index.ts'
 import type { AgentJob } from '../agent-job.ts'
-import { EventPacker } from '../../runs/history-chunks.ts'
+import { EventPacker, unpackEvents, type PackedEvents } from '../../runs/packed-events.ts'
 import type { FromWorker, ToWorker } from '../agent-protocol.ts'
 import { defaultSettings } from '../settings.ts'
 
@@ -39,10 +39,10 @@ async function client(): Promise<typeof import('../agent-client.ts')> {
   return import('../agent-client.ts')
 }
 
-async function drain(batches: AsyncIterable<AgentEvent[]>): Promise<{ events: AgentEvent[]; error?: unknown }> {
+async function drain(batches: AsyncIterable<PackedEvents>): Promise<{ events: AgentEvent[]; error?: unknown }> {
   const events: AgentEvent[] = []
   try {
-    for await (const batch of batches) events.push(...batch)
+    for await (const batch of batches) events.push(...unpackEvents(batch))
     return { events }
   } catch (error) {
     return { events, error }

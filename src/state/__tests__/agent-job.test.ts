@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AgentEvent } from '../../core/index.ts'
 import { createRunView } from '../../runs/run-view.ts'
-import { EventPacker, unpackEvents } from '../../runs/history-chunks.ts'
+import { EventPacker, unpackEvents, type PackedEvents } from '../../runs/packed-events.ts'
 import { startJob } from '../agent-client.ts'
 import { cloneable, transferablesOf } from '../agent-protocol.ts'
 import { endedWithout } from '../run-end.ts'
@@ -9,9 +9,9 @@ import { defaultSettings, type Settings } from '../settings.ts'
 
 const fast: Settings = { ...defaultSettings, local: { ttftMs: 0, tokensPerSecond: 0, toolSpeed: 0.01 } }
 
-async function collect(batches: AsyncIterable<AgentEvent[]>): Promise<AgentEvent[]> {
+async function collect(batches: AsyncIterable<PackedEvents>): Promise<AgentEvent[]> {
   const events: AgentEvent[] = []
-  for await (const batch of batches) events.push(...batch)
+  for await (const batch of batches) events.push(...unpackEvents(batch))
   return events
 }
 
@@ -32,8 +32,8 @@ describe('agent jobs', () => {
     await job.ready
     const events: AgentEvent[] = []
     for await (const batch of job.batches) {
-      events.push(...batch)
-      if (events.filter((e) => e.type === 'text-delta').length === 5) controller.abort()
+      events.push(...unpackEvents(batch))
+      if (events.filter((e) => e.type === 'text-delta').length >= 5) controller.abort()
     }
     const end = events.at(-1)
     expect(end?.type === 'run-end' && end.result.stopReason).toBe('aborted')
