@@ -303,7 +303,7 @@ test('a stream saved batch by batch stores each batch object itself, not a re-pa
     const sample = s.sampleCityRecord()
     const delta = sample.events.find((e) => e.type === 'text-delta')!
     const record = { ...r.newRecord(sample.config, sample.input, { id: 'batched' }), status: 'running' as const }
-    const batches = []
+    const batches: ReturnType<typeof p.packEvents>[] = []
     for (let b = 0; b < 6; b++) {
       const events = Array.from({ length: c.CHUNK_SIZE }, (_, i) => ({ ...delta, t: b * c.CHUNK_SIZE + i }))
       const batch = p.packEvents(events)
