@@ -6,12 +6,16 @@ import type { AgentEvent, AgentEventOf } from '../core/index.ts'
 
 export type TextDelta = AgentEventOf<'text-delta'>
 
+/** A column of small whole numbers, stored in the narrowest array that holds its largest value. */
+export type Whole = Uint8Array | Uint16Array | Uint32Array
+
 /** Events packed by column: text deltas as typed arrays and one string; other events as they are, with their positions. */
 export interface PackedEvents {
   count: number
   deltaT: Float64Array
-  deltaTurn: Uint32Array
-  deltaLength: Uint32Array
+  /** Turn numbers and text lengths are nearly always under 256: a byte each, not four. */
+  deltaTurn: Whole
+  deltaLength: Whole
   deltaText: string
   otherAt: Uint32Array
   others: AgentEvent[]
@@ -63,7 +67,7 @@ export class EventPacker {
   take(): PackedEvents {
     const n = this.deltas
     const packed: PackedEvents = {
-      count: this.count, deltaT: this.t.slice(0, n), deltaTurn: this.turn.slice(0, n), deltaLength: this.length.slice(0, n),
+      count: this.count, deltaT: this.t.slice(0, n), deltaTurn: narrow(this.turn, n), deltaLength: narrow(this.length, n),
       deltaText: this.text.join(''), otherAt: Uint32Array.from(this.otherAt), others: this.others,
     }
     this.text = []
@@ -73,6 +77,21 @@ export class EventPacker {
     this.count = 0
     return packed
   }
+}
+
+/** The first `n` values of `column` in the narrowest whole-number array that holds them. */
+function narrow(column: Uint32Array, n: number): Whole {
+  let max = 0
+  for (let i = 0; i < n; i++) if (column[i]! > max) max = column[i]!
+  const out = max < 0x100 ? new Uint8Array(n) : max < 0x10000 ? new Uint16Array(n) : new Uint32Array(n)
+  out.set(column.subarray(0, n))
+  return out
+}
+
+/** An empty column as wide as the widest of these. */
+function wholeLike(columns: readonly Whole[], length: number): Whole {
+  const bytes = Math.max(1, ...columns.map((column) => column.BYTES_PER_ELEMENT))
+  return bytes === 1 ? new Uint8Array(length) : bytes === 2 ? new Uint16Array(length) : new Uint32Array(length)
 }
 
 /** Pack `events[from, to)` by column. */
@@ -143,7 +162,7 @@ export function mergePacked(parts: readonly PackedEvents[]): PackedEvents {
     count += part.count
   }
   const merged: PackedEvents = {
-    count, deltaT: new Float64Array(deltas), deltaTurn: new Uint32Array(deltas), deltaLength: new Uint32Array(deltas),
+    count, deltaT: new Float64Array(deltas), deltaTurn: wholeLike(parts.map((part) => part.deltaTurn), deltas), deltaLength: wholeLike(parts.map((part) => part.deltaLength), deltas),
     deltaText: parts.map((part) => part.deltaText).join(''), otherAt: new Uint32Array(otherCount), others: [],
   }
   let deltaAt = 0

@@ -54,6 +54,19 @@ describe('history chunks', () => {
     expect(unpackEvents(chunksToWrite(record, 20, 0, [{ from: 10, packed: batchA }])[0]!.packed!)).toEqual(events.slice(20))
   })
 
+  it('stores turns and lengths a byte each when they fit, wider when not, and merges to the widest', () => {
+    const small: AgentEvent[] = [{ type: 'text-delta', t: 1, turn: 3, text: 'hi' }]
+    const wide: AgentEvent[] = [{ type: 'text-delta', t: 2, turn: 70_000, text: 'x'.repeat(300) }]
+    const a = packEvents(small)
+    const b = packEvents(wide)
+    expect([a.deltaTurn.BYTES_PER_ELEMENT, a.deltaLength.BYTES_PER_ELEMENT]).toEqual([1, 1])
+    expect([b.deltaTurn.BYTES_PER_ELEMENT, b.deltaLength.BYTES_PER_ELEMENT]).toEqual([4, 2])
+    const merged = mergePacked([a, b])
+    expect([merged.deltaTurn.BYTES_PER_ELEMENT, merged.deltaLength.BYTES_PER_ELEMENT]).toEqual([4, 2])
+    expect(unpackEvents(merged)).toEqual([...small, ...wide])
+    expect(unpackEvents(structuredClone(b))).toEqual(wide)
+  })
+
   it('merges packed batches into one, in order', () => {
     const events = sampleManyToolsRecord(5).events
     const parts = [packEvents(events, 0, 7), packEvents(events, 7, 7), packEvents(events, 7, events.length)]
