@@ -37,8 +37,12 @@ test('soak: 200 offline runs in one page', async ({ page }) => {
     const add = EventTarget.prototype.addEventListener
     const remove = EventTarget.prototype.removeEventListener
     EventTarget.prototype.addEventListener = function (this: EventTarget, ...args: Parameters<EventTarget['addEventListener']>) {
-      const once = typeof args[2] === 'object' && args[2]?.once
-      if ((this === window || this === document) && !once) listeners++
+      const options = typeof args[2] === 'object' ? args[2] : undefined
+      if ((this === window || this === document) && !options?.once) {
+        listeners++
+        // A listener added with a signal is removed by aborting it, not by removeEventListener.
+        options?.signal?.addEventListener('abort', () => listeners--, { once: true })
+      }
       return add.apply(this, args)
     }
     EventTarget.prototype.removeEventListener = function (this: EventTarget, ...args: Parameters<EventTarget['removeEventListener']>) {

@@ -89,10 +89,8 @@ class IdbHistory implements HistoryStore {
   private readonly pending = new Map<string, RunRecord>()
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly writes = new Set<Promise<void>>()
-  /** Events of each run already stored, so a save writes only what came since. */
-  private readonly written = new Map<string, number>()
-  /** The index of each streaming run's next chunk. */
-  private readonly nextChunk = new Map<string, number>()
+  /** What of each streaming run is stored (events, chunks), so a save writes only what came since. */
+  private readonly stored = new Map<string, { events: number; chunks: number }>()
   /** Batches of each run that arrived packed and are not stored yet. */
   private readonly spans = new Map<string, PackedSpan[]>()
   private failure: HistoryError | undefined
@@ -124,7 +122,7 @@ class IdbHistory implements HistoryStore {
     if (record.status !== 'running') { this.writeNow(record.id); return }
     // A fast stream is written as it goes, a few chunks at a time, so the last save of a long
     // run packs one chunk instead of all of them (20 ms at the end of a 100k-token answer).
-    if (record.events.length - (this.written.get(record.id) ?? 0) >= EAGER_WRITE_EVENTS) { this.writeNow(record.id); return }
+    if (record.events.length - (this.stored.get(record.id)?.events ?? 0) >= EAGER_WRITE_EVENTS) { this.writeNow(record.id); return }
     if (this.timers.has(record.id)) return
     this.timers.set(record.id, setTimeout(() => this.writeNow(record.id), this.options.writeDelayMs ?? 250))
   }
@@ -137,15 +135,13 @@ class IdbHistory implements HistoryStore {
     this.pending.delete(id)
     // IndexedDB clones synchronously inside put(), so later appends do not leak in; only the
     // events past what is already stored are cloned.
-    const from = this.written.get(id) ?? 0
-    const firstIndex = from === 0 ? 0 : this.nextChunk.get(id) ?? 0
-    const chunks = chunksToWrite(record, from, firstIndex, this.spans.get(id))
+    const stored = this.stored.get(id) ?? { events: 0, chunks: 0 }
+    const from = stored.events
+    const chunks = chunksToWrite(record, from, stored.chunks, this.spans.get(id))
     this.spans.delete(id)
     // A finished run is written for the last time; forget it so a long session holds nothing.
-    if (record.status === 'running') {
-      this.written.set(id, record.events.length)
-      this.nextChunk.set(id, firstIndex + chunks.length)
-    } else this.forget(id)
+    if (record.status === 'running') this.stored.set(id, { events: record.events.length, chunks: stored.chunks + chunks.length })
+    else this.stored.delete(id)
     const write = this.tx([RUNS, EVENTS], 'readwrite', (tx) => {
       const events = tx.objectStore(EVENTS)
       // Written from the start: drop chunks a failed or earlier save may have left.
@@ -153,18 +149,13 @@ class IdbHistory implements HistoryStore {
       for (const chunk of chunks) events.put(chunk)
       tx.objectStore(RUNS).put(headerOf(record))
     }).catch((error: unknown) => {
-      this.forget(id) // write everything again next time
+      this.stored.delete(id) // write everything again next time
       const failure = toHistoryError(error)
       this.failure = failure
       this.options.onError?.(failure)
     })
     this.writes.add(write)
     void write.finally(() => this.writes.delete(write))
-  }
-
-  private forget(id: string): void {
-    this.written.delete(id)
-    this.nextChunk.delete(id)
   }
 
   async flush(): Promise<void> {
@@ -212,7 +203,7 @@ class IdbHistory implements HistoryStore {
   async delete(id: string): Promise<void> {
     this.pending.delete(id)
     this.spans.delete(id)
-    this.forget(id)
+    this.stored.delete(id)
     const timer = this.timers.get(id)
     if (timer !== undefined) { clearTimeout(timer); this.timers.delete(id) }
     await this.tx([RUNS, EVENTS, ATTACHMENTS], 'readwrite', async (tx) => {
@@ -233,8 +224,7 @@ class IdbHistory implements HistoryStore {
     this.timers.clear()
     this.pending.clear()
     this.spans.clear()
-    this.written.clear()
-    this.nextChunk.clear()
+    this.stored.clear()
     await Promise.all([...this.writes])
     await this.tx([RUNS, EVENTS, ATTACHMENTS], 'readwrite', (tx) => {
       tx.objectStore(RUNS).clear()

@@ -2,10 +2,9 @@
 // batches. Where no worker can run (Node tests, a browser that refuses it), the same job runs on
 // the page's own thread, with the same results.
 import { endsRun, type PackedEvents } from '../runs/packed-events.ts'
-import { runJob, type AgentJob } from './agent-job.ts'
+import { runJobInBatches, type AgentJob } from './agent-job.ts'
 import type { FromWorker, ToWorker } from './agent-protocol.ts'
 import { BatchQueue } from './batch-queue.ts'
-import { createEventBatcher } from './event-batcher.ts'
 import { ocrForLocalModel } from './ocr.ts'
 
 /** A job under way: `ready` settles once its model has loaded; `batches` yields its events, packed. */
@@ -223,13 +222,8 @@ export function startJob(job: AgentJob, signal: AbortSignal): JobHandle {
 }
 
 async function runOnThisThread(job: AgentJob, signal: AbortSignal, queue: BatchQueue, settleReady: (error?: Error) => void): Promise<void> {
-  const batcher = createEventBatcher((packed) => queue.push(packed))
   try {
-    try {
-      await runJob(job, signal, ocrForLocalModel, () => settleReady(), (event) => batcher.push(event))
-    } finally {
-      batcher.close()
-    }
+    await runJobInBatches(job, signal, ocrForLocalModel, () => settleReady(), (packed) => queue.push(packed))
     queue.end()
   } catch (error) {
     // As from the worker: before ready this fails the start; after it, it ends the run.

@@ -3,6 +3,8 @@
 // the DOM, so it loads in a worker.
 import { Agent, parseExecutor, type AgentEvent, type ContentPart, type Tool } from '../core/index.ts'
 import { createToolPacks, findPack } from '../tools/index.ts'
+import type { PackedEvents } from '../runs/packed-events.ts'
+import { createEventBatcher } from './event-batcher.ts'
 import { loadModelFor, type ModelDeps } from './model-factory.ts'
 import type { Settings } from './settings.ts'
 
@@ -51,4 +53,17 @@ export async function runJob(job: AgentJob, signal: AbortSignal | undefined, ocr
   const agent = await agentFor(job, ocr)
   onReady()
   for await (const event of agent.stream(job.parts, signal ? { signal } : {})) onEvent(event)
+}
+
+/**
+ * Run a job and hand its events over packed, in batches (state/event-batcher.ts); what is left
+ * goes out when the run ends, even if it failed. `prepare` adapts each event before it is packed.
+ */
+export async function runJobInBatches(job: AgentJob, signal: AbortSignal | undefined, ocr: Ocr | undefined, onReady: () => void, send: (packed: PackedEvents) => void, prepare: (event: AgentEvent) => AgentEvent = (event) => event): Promise<void> {
+  const batcher = createEventBatcher(send)
+  try {
+    await runJob(job, signal, ocr, onReady, (event) => batcher.push(prepare(event)))
+  } finally {
+    batcher.close()
+  }
 }

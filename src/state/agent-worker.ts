@@ -2,9 +2,9 @@
 // fast stream and the page drawing it use two cores instead of taking turns on one. Events go to
 // the page in packed batches (state/event-batcher.ts), their typed arrays transferred.
 import '../zod-jitless.ts'
-import { runJob, type AgentJob, type Ocr } from './agent-job.ts'
+import type { PackedEvents } from '../runs/packed-events.ts'
+import { runJob, runJobInBatches, type AgentJob, type Ocr } from './agent-job.ts'
 import { cloneable, transferablesOf, type FromWorker, type ToWorker } from './agent-protocol.ts'
-import { createEventBatcher } from './event-batcher.ts'
 
 /** The parts of a dedicated worker's global scope used here (the DOM lib types `self` as a Window). */
 interface WorkerScope {
@@ -29,13 +29,9 @@ const ocr: Ocr = (part) =>
 async function run(id: number, message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const controller = new AbortController()
   runs.set(id, controller)
-  const batcher = createEventBatcher((packed) => scope.postMessage({ type: 'events', id, packed }, transferablesOf(packed)))
   try {
-    try {
-      await runJob(message.job, controller.signal, ocr, () => scope.postMessage({ type: 'ready', id }), (event) => batcher.push(event.type === 'text-delta' ? event : cloneable(event)))
-    } finally {
-      batcher.close()
-    }
+    const send = (packed: PackedEvents): void => scope.postMessage({ type: 'events', id, packed }, transferablesOf(packed))
+    await runJobInBatches(message.job, controller.signal, ocr, () => scope.postMessage({ type: 'ready', id }), send, cloneable)
     scope.postMessage({ type: 'end', id })
   } catch (error) {
     // The model could not load, or (a bug) the stream threw: the agent turns every model and tool

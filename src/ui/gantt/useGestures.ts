@@ -80,17 +80,14 @@ export function useGestures(ref: RefObject<HTMLElement | null>, target: GestureT
       if (el.hasPointerCapture(event.pointerId)) el.releasePointerCapture(event.pointerId)
     }
 
-    el.addEventListener('wheel', onWheel, { passive: false })
-    el.addEventListener('pointerdown', onDown)
-    el.addEventListener('pointermove', onMove)
-    el.addEventListener('pointerup', onUp)
-    el.addEventListener('pointercancel', onUp)
-    return () => {
-      el.removeEventListener('wheel', onWheel)
-      el.removeEventListener('pointerdown', onDown)
-      el.removeEventListener('pointermove', onMove)
-      el.removeEventListener('pointerup', onUp)
-      el.removeEventListener('pointercancel', onUp)
-    }
+    // One signal removes every listener on unmount.
+    const listening = new AbortController()
+    const { signal } = listening
+    el.addEventListener('wheel', onWheel, { passive: false, signal })
+    el.addEventListener('pointerdown', onDown, { signal })
+    el.addEventListener('pointermove', onMove, { signal })
+    el.addEventListener('pointerup', onUp, { signal })
+    el.addEventListener('pointercancel', onUp, { signal })
+    return () => listening.abort()
   }, [ref])
 }
