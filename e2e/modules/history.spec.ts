@@ -240,6 +240,7 @@ test('batches that arrive packed are stored as they came; a failed write is redo
     const p = await import('/src/runs/packed-events.ts')
     const r = await import('/src/runs/record.ts')
     const s = await import('/src/runs/samples.ts')
+    const l = await import('/src/runs/live-events.ts')
     const stored: unknown[] = []
     let failNext = false
     const put = IDBObjectStore.prototype.put
@@ -260,7 +261,7 @@ test('batches that arrive packed are stored as they came; a failed write is redo
     for (let at = 0; at < sample.events.length;) {
       if (at % 3 === 0) { r.appendEvent(record, sample.events[at]!); store.put(record); at++; continue }
       const batch = p.packEvents(sample.events, at, Math.min(sample.events.length, at + 9))
-      for (const event of p.unpackEvents(batch)) record.events.push(event)
+      l.appendPacked(record, batch) // kept packed in the record, as the page keeps a streaming run
       batches.push(batch)
       store.put(record, batch)
       at += batch.count
@@ -269,20 +270,23 @@ test('batches that arrive packed are stored as they came; a failed write is redo
     const firstSave = stored.length
     // A write that fails makes the next save write the whole run again.
     const more = p.packEvents(sample.events, 0, 4)
-    for (const event of p.unpackEvents(more)) record.events.push(event)
+    l.appendPacked(record, more)
     failNext = true
     store.put(record, more)
     await store.flush().catch(() => undefined)
-    store.put({ ...record, status: 'done' })
+    record.status = 'done'
+    store.put(record)
     await store.flush()
     IDBObjectStore.prototype.put = put
     const back = await store.get('packed')
-    return { firstSave, errors, backEqual: JSON.stringify(back?.events) === JSON.stringify(record.events), count: back?.events.length, total: record.events.length }
+    const expected = [...sample.events, ...sample.events.slice(0, 4)]
+    return { firstSave, errors, backEqual: JSON.stringify(back?.events) === JSON.stringify(expected), recordEqual: JSON.stringify(record.events) === JSON.stringify(expected), count: back?.events.length, total: expected.length }
   })
   expect(result.firstSave).toBe(1) // all of it under one chunk's size: one merged chunk
   expect(result.errors).toEqual(['quota'])
   expect(result.count).toBe(result.total)
   expect(result.backEqual).toBe(true)
+  expect(result.recordEqual).toBe(true)
 })
 
 test('a stream saved batch by batch stores each batch object itself, not a re-packed copy', async ({ page }) => {
@@ -292,6 +296,7 @@ test('a stream saved batch by batch stores each batch object itself, not a re-pa
     const r = await import('/src/runs/record.ts')
     const s = await import('/src/runs/samples.ts')
     const c = await import('/src/runs/history-chunks.ts')
+    const l = await import('/src/runs/live-events.ts')
     const stored: unknown[] = []
     const put = IDBObjectStore.prototype.put
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
@@ -304,19 +309,27 @@ test('a stream saved batch by batch stores each batch object itself, not a re-pa
     const delta = sample.events.find((e) => e.type === 'text-delta')!
     const record = { ...r.newRecord(sample.config, sample.input, { id: 'batched' }), status: 'running' as const }
     const batches: ReturnType<typeof p.packEvents>[] = []
+    let textReads = 0
     for (let b = 0; b < 6; b++) {
       const events = Array.from({ length: c.CHUNK_SIZE }, (_, i) => ({ ...delta, t: b * c.CHUNK_SIZE + i }))
       const batch = p.packEvents(events)
-      for (const event of events) record.events.push(event)
+      // Counts reads of its text: IndexedDB's clone reads it once when the batch is stored; unpacking would read it again.
+      const text = batch.deltaText
+      Object.defineProperty(batch, 'deltaText', { get: () => { textReads++; return text }, enumerable: true })
+      l.appendPacked(record, batch)
       batches.push(batch)
       store.put(record, batch) // full batches: written eagerly every 5 of them
     }
-    store.put({ ...record, status: 'done' })
+    record.status = 'done'
+    store.put(record)
     await store.flush()
+    const readsWhileSaving = textReads
     IDBObjectStore.prototype.put = put
     const back = await store.get('batched')
-    return { identical: stored.every((value, i) => value === batches[i]), stored: stored.length, count: back?.events.length, lastT: back?.events.at(-1)?.t }
+    return { identical: stored.every((value, i) => value === batches[i]), stored: stored.length, count: back?.events.length, lastT: back?.events.at(-1)?.t, readsWhileSaving, recordCount: record.events.length }
   })
+  expect(result.readsWhileSaving).toBe(6) // one clone per batch: the record kept them packed all along
+  expect(result.recordCount).toBe(6 * 2000)
   expect(result.stored).toBe(6)
   expect(result.identical).toBe(true)
   expect(result.count).toBe(6 * 2000)

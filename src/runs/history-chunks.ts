@@ -4,6 +4,7 @@
 // linear in its length and no single write clones the whole event log (a 100k-event clone is a
 // long task on the main thread).
 import type { AgentEvent } from '../core/index.ts'
+import { eventCountOf, lastEventTimeOf, withoutEvents } from './live-events.ts'
 import { mergePacked, packEvents, unpackEvents, type PackedEvents } from './packed-events.ts'
 import type { RunRecord } from './types.ts'
 
@@ -23,8 +24,8 @@ export interface StoredChunk {
 
 /** The header to store for a record. */
 export function headerOf(record: RunRecord): StoredRun {
-  const { events, ...header } = record
-  return { ...header, eventCount: events.length, lastT: events.at(-1)?.t ?? 0 }
+  // A streaming record's newest events may still be packed (live-events.ts): count, don't unpack.
+  return { ...withoutEvents(record), eventCount: eventCountOf(record), lastT: lastEventTimeOf(record) }
 }
 
 /** Events of a run that arrived packed (a batch from the agent worker): events [from, from + packed.count). */
@@ -40,19 +41,20 @@ export interface PackedSpan {
  * are packed here. Small pieces are merged up to CHUNK_SIZE events a chunk.
  */
 export function chunksToWrite(record: RunRecord, written: number, nextIndex = 0, spans: readonly PackedSpan[] = []): StoredChunk[] {
-  const events = record.events
+  const total = eventCountOf(record)
   const pieces: PackedEvents[] = []
+  // Only events that came unpacked (or a gap) are read from the record: the spans cover the rest.
   const packRange = (from: number, to: number): void => {
-    for (let at = from; at < to; at += CHUNK_SIZE) pieces.push(packEvents(events, at, Math.min(to, at + CHUNK_SIZE)))
+    for (let at = from; at < to; at += CHUNK_SIZE) pieces.push(packEvents(record.events, at, Math.min(to, at + CHUNK_SIZE)))
   }
-  let cursor = Math.min(written, events.length)
+  let cursor = Math.min(written, total)
   for (const span of spans) {
-    if (span.from < cursor || span.from + span.packed.count > events.length) continue
+    if (span.from < cursor || span.from + span.packed.count > total) continue
     packRange(cursor, span.from)
     pieces.push(span.packed)
     cursor = span.from + span.packed.count
   }
-  packRange(cursor, events.length)
+  packRange(cursor, total)
 
   const chunks: StoredChunk[] = []
   let group: PackedEvents[] = []

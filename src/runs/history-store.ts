@@ -6,6 +6,7 @@ import type { RunRecord, RunStatus } from './types.ts'
 import { HistoryError, toHistoryError } from './history-errors.ts'
 import { finished, request } from './idb.ts'
 import { CHUNK_SIZE, EVENTS, assemble, chunkRange, chunksToWrite, headerOf, lastTimeOf, type PackedSpan, type StoredChunk, type StoredRun } from './history-chunks.ts'
+import { eventCountOf } from './live-events.ts'
 import type { PackedEvents } from './packed-events.ts'
 
 export { exportHistory, importHistory, EXPORT_FORMAT, type ImportResult } from './history-io.ts'
@@ -116,13 +117,13 @@ class IdbHistory implements HistoryStore {
     this.pending.set(record.id, record)
     if (appended) {
       const spans = this.spans.get(record.id) ?? []
-      spans.push({ from: record.events.length - appended.count, packed: appended })
+      spans.push({ from: eventCountOf(record) - appended.count, packed: appended })
       this.spans.set(record.id, spans)
     }
     if (record.status !== 'running') { this.writeNow(record.id); return }
     // A fast stream is written as it goes, a few chunks at a time, so the last save of a long
     // run packs one chunk instead of all of them (20 ms at the end of a 100k-token answer).
-    if (record.events.length - (this.stored.get(record.id)?.events ?? 0) >= EAGER_WRITE_EVENTS) { this.writeNow(record.id); return }
+    if (eventCountOf(record) - (this.stored.get(record.id)?.events ?? 0) >= EAGER_WRITE_EVENTS) { this.writeNow(record.id); return }
     if (this.timers.has(record.id)) return
     this.timers.set(record.id, setTimeout(() => this.writeNow(record.id), this.options.writeDelayMs ?? 250))
   }
@@ -140,7 +141,7 @@ class IdbHistory implements HistoryStore {
     const chunks = chunksToWrite(record, from, stored.chunks, this.spans.get(id))
     this.spans.delete(id)
     // A finished run is written for the last time; forget it so a long session holds nothing.
-    if (record.status === 'running') this.stored.set(id, { events: record.events.length, chunks: stored.chunks + chunks.length })
+    if (record.status === 'running') this.stored.set(id, { events: eventCountOf(record), chunks: stored.chunks + chunks.length })
     else this.stored.delete(id)
     const write = this.tx([RUNS, EVENTS], 'readwrite', (tx) => {
       const events = tx.objectStore(EVENTS)

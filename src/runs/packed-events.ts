@@ -101,17 +101,36 @@ export function packEvents(events: readonly AgentEvent[], from = 0, to = events.
   return packer.take()
 }
 
+/**
+ * Consecutive text deltas of one turn in a packed batch, read without making an object per
+ * delta: what a view needs (first and latest time, count, text) and where they sit in the batch.
+ */
+export interface DeltaRun {
+  turn: number
+  count: number
+  /** The first delta, as an event (one object for the whole run). */
+  first: TextDelta
+  /** The latest time among them. */
+  lastT: number
+  /** Their texts, joined in order. */
+  text: string
+  /** Index of the first in the batch's delta columns, and of its text in `deltaText`. */
+  at: number
+  offset: number
+}
+
 /** Where a fold of packed events sends what it reads. */
 export interface PackedSink {
   /** One event that is not a text delta. */
   event(event: AgentEvent): void
-  /** Consecutive text deltas of one turn (at least one), and their texts joined. */
-  text(deltas: TextDelta[], joined: string): void
+  /** A run of consecutive same-turn text deltas (at least one). */
+  text(run: DeltaRun): void
 }
 
 /**
  * Read packed events in order, handing each run of consecutive same-turn text deltas over at
- * once: a consumer that keeps text per turn appends one string per run instead of one per token.
+ * once: a consumer that keeps text per turn appends one string per run instead of one per token,
+ * and no delta becomes an object unless it asks (deltasOf).
  */
 export function foldPacked(packed: PackedEvents, sink: PackedSink): void {
   const { count, deltaT, deltaTurn, deltaLength, deltaText, otherAt, others } = packed
@@ -127,17 +146,31 @@ export function foldPacked(packed: PackedEvents, sink: PackedSink): void {
     }
     const end = other < otherAt.length ? otherAt[other]! : count
     const turn = deltaTurn[delta]!
+    const at = delta
     const runStart = offset
-    const deltas: TextDelta[] = []
+    let lastT = deltaT[delta]!
     while (i < end && deltaTurn[delta] === turn) {
-      const length = deltaLength[delta]!
-      deltas.push({ type: 'text-delta', t: deltaT[delta]!, turn, text: deltaText.slice(offset, offset + length) })
-      offset += length
+      const t = deltaT[delta]!
+      if (t > lastT) lastT = t
+      offset += deltaLength[delta]!
       delta++
       i++
     }
-    sink.text(deltas, deltaText.slice(runStart, offset))
+    const first: TextDelta = { type: 'text-delta', t: deltaT[at]!, turn, text: deltaText.slice(runStart, runStart + deltaLength[at]!) }
+    sink.text({ turn, count: delta - at, first, lastT, text: deltaText.slice(runStart, offset), at, offset: runStart })
   }
+}
+
+/** The deltas of a run read by foldPacked, as events. */
+export function deltasOf(packed: PackedEvents, run: DeltaRun): TextDelta[] {
+  const deltas: TextDelta[] = [run.first]
+  let offset = run.offset + packed.deltaLength[run.at]!
+  for (let k = run.at + 1; k < run.at + run.count; k++) {
+    const length = packed.deltaLength[k]!
+    deltas.push({ type: 'text-delta', t: packed.deltaT[k]!, turn: run.turn, text: packed.deltaText.slice(offset, offset + length) })
+    offset += length
+  }
+  return deltas
 }
 
 /** The events of a packed batch, in order. */
@@ -145,7 +178,7 @@ export function unpackEvents(packed: PackedEvents): AgentEvent[] {
   const events: AgentEvent[] = []
   foldPacked(packed, {
     event: (event) => events.push(event),
-    text: (deltas) => { for (const delta of deltas) events.push(delta) },
+    text: (run) => { for (const delta of deltasOf(packed, run)) events.push(delta) },
   })
   return events
 }

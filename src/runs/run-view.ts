@@ -2,9 +2,12 @@
 // streams, so apply() does O(1) work: text deltas are pushed onto arrays and joined only when
 // read, and joined text is cached so reading it every frame stays cheap.
 import type { AgentEvent, StopReason, ToolProgress, ToolStatus, Usage } from '../core/index.ts'
-import type { TextDelta } from './packed-events.ts'
+import type { DeltaRun } from './packed-events.ts'
 import type { RunRecord } from './types.ts'
 import { TokenRate } from './token-rate.ts'
+
+/** Consecutive text deltas of one turn: the first, how many, the latest time, their texts joined. */
+export type TextRun = Pick<DeltaRun, 'first' | 'count' | 'lastT' | 'text'>
 
 /** One model turn as the transcript shows it. */
 export interface TurnView {
@@ -67,10 +70,10 @@ export interface RunView {
   readonly answer: string
   apply(event: AgentEvent): void
   /**
-   * Apply consecutive text deltas of one turn at once (`joined`: their texts in order): the same
+   * Apply consecutive text deltas of one turn at once (a run read from a packed batch): the same
    * result as applying each, with one append instead of one per token.
    */
-  applyText(deltas: readonly TextDelta[], joined: string): void
+  applyText(run: TextRun): void
 }
 
 class Turn implements TurnView {
@@ -141,22 +144,21 @@ class View implements RunView {
     return turn
   }
 
-  applyText(deltas: readonly TextDelta[], joined: string): void {
-    const first = deltas[0]
-    if (!first) return
-    this.version += deltas.length
-    for (const delta of deltas) if (delta.t > this.lastT) this.lastT = delta.t
+  applyText({ first, count, lastT, text }: TextRun): void {
+    if (count < 1) return
+    this.version += count
+    if (lastT > this.lastT) this.lastT = lastT
     const turn = this.turnOf(first.turn, first.t)
     if (turn.ttftMs === undefined) turn.ttftMs = first.t - (turn.modelStartMs ?? turn.startMs)
     if (this.ttftMs === undefined) this.ttftMs = first.t
-    turn.push(joined)
+    turn.push(text)
     this.lastTextTurn = turn
-    this.rate.delta(first.t, deltas.length)
+    this.rate.delta(first.t, count)
   }
 
   apply(event: AgentEvent): void {
     if (event.type === 'text-delta') {
-      this.applyText([event], event.text)
+      this.applyText({ first: event, count: 1, lastT: event.t, text: event.text })
       return
     }
     this.version++

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import type { AgentEvent } from '../core/index.ts'
+import { withoutEvents } from '../runs/live-events.ts'
 import type { RunRecord } from '../runs/types.ts'
 import { applyEvent, liveRun, requestFrame, showRuns, type LiveRun } from './runs.ts'
 
@@ -39,7 +40,7 @@ export function seek(positionMs: number): void {
   const target = Math.max(0, Math.min(state.durationMs, positionMs))
   if (target < state.positionMs) {
     // Going back: fold again from the start (linear, and only on a backwards seek).
-    const fresh = liveRun({ ...run.record, events: [] }, run.label, true)
+    const fresh = liveRun({ ...withoutEvents(run.record), events: [] }, run.label, true)
     run.view = fresh.view
     run.structure = fresh.structure
     run.record = fresh.record

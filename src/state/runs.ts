@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import type { AgentEvent } from '../core/index.ts'
+import { appendPacked } from '../runs/live-events.ts'
 import { foldPacked, type PackedEvents } from '../runs/packed-events.ts'
 import { createRunView, type RunView } from '../runs/run-view.ts'
 import { RunStructure, structureOf } from '../runs/structure.ts'
@@ -60,18 +61,21 @@ export function applyEvent(run: LiveRun, event: AgentEvent): void {
 }
 
 /**
- * Add a packed batch of events to a run on screen, as applyEvent would one by one; a run of text
- * deltas reaches the view as one append. O(events in the batch).
+ * Add a packed batch of events to a run on screen, as applyEvent would one by one: a run of text
+ * deltas reaches the view as one append, and the record keeps the batch packed until its events
+ * are read (runs/live-events.ts). O(events in the batch), with no object per text delta.
  */
 export function applyPacked(run: LiveRun, packed: PackedEvents): void {
-  const events = run.record.events
+  appendPacked(run.record, packed)
   foldPacked(packed, {
-    event: (event) => applyEvent(run, event),
-    text: (deltas, joined) => {
-      for (const delta of deltas) events.push(delta)
+    event: (event) => {
+      run.view.apply(event)
+      run.structure.apply(event)
+    },
+    text: (deltas) => {
       // The structure keeps only each turn's first delta: the run's first is all it can take.
-      run.structure.apply(deltas[0]!)
-      run.view.applyText(deltas, joined)
+      run.structure.apply(deltas.first)
+      run.view.applyText(deltas)
     },
   })
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AgentEvent } from '../../core/index.ts'
 import { CHUNK_SIZE, assemble, chunksToWrite, headerOf } from '../history-chunks.ts'
-import { endsRun, foldPacked, mergePacked, packEvents, unpackEvents } from '../packed-events.ts'
+import { deltasOf, endsRun, foldPacked, mergePacked, packEvents, unpackEvents } from '../packed-events.ts'
 import { sampleCityRecord, sampleManyToolsRecord } from '../samples.ts'
 
 describe('history chunks', () => {
@@ -85,10 +85,11 @@ describe('history chunks', () => {
       { type: 'text-delta', t: 5, turn: 2, text: '' },
     ]
     const calls: string[] = []
-    foldPacked(packEvents(events), {
+    const packed = packEvents(events)
+    foldPacked(packed, {
       event: (event) => calls.push(event.type),
-      text: (deltas, joined) => calls.push(`${deltas.map((d) => d.t).join(',')}:${joined}`),
+      text: (run) => calls.push(`${deltasOf(packed, run).map((d) => d.t).join(',')}:${run.text} (${run.count}, first ${run.first.text}, last ${run.lastT})`),
     })
-    expect(calls).toEqual(['turn-start', '1,2:abc', '3:d', 'turn-end', '5:'])
+    expect(calls).toEqual(['turn-start', '1,2:abc (2, first a, last 2)', '3:d (1, first d, last 3)', 'turn-end', '5: (1, first , last 5)'])
   })
 })

@@ -123,7 +123,7 @@ describe('RunView', () => {
       for (let from = 0; from < record.events.length; from += 7) {
         foldPacked(packEvents(record.events, from, Math.min(record.events.length, from + 7)), {
           event: (event) => packed.apply(event),
-          text: (deltas, joined) => packed.applyText(deltas, joined),
+          text: (run) => packed.applyText(run),
         })
       }
       const facts = (view: RunView) => ({

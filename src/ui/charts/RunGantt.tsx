@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { ganttSpansOf } from '../../runs/gantt.ts'
+import { withoutEvents } from '../../runs/live-events.ts'
 import { GanttChart } from '../gantt/index.ts'
 import { useRuns } from '../hooks.ts'
 import { runSummaries } from './run-summaries.ts'
@@ -14,7 +15,7 @@ export function RunGantt(): ReactNode {
     () => ({
       // Structural events only: recomputing the live chart costs O(calls), not O(tokens).
       spans: ganttSpansOf(
-        runs.map((run) => ({ record: { ...run.record, events: run.structure.events }, label: run.label })),
+        runs.map((run) => ({ record: { ...withoutEvents(run.record), events: run.structure.events }, label: run.label })),
         { liveEndMs: Math.max(0, ...runs.map((run) => run.view.lastT)) },
       ),
       summaries: runSummaries(runs),
