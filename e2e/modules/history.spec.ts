@@ -255,7 +255,7 @@ test('batches that arrive packed are stored as they came; a failed write is redo
     const store = await h.openHistory({ writeDelayMs: 60_000, onError: (error) => errors.push(error.reason) })
     if (!store.available) throw new Error('no history')
     const sample = s.sampleManyToolsRecord(20)
-    const record = { ...r.newRecord(sample.config, sample.input, { id: 'packed' }), status: 'running' as const }
+    const record = { ...r.newRecord(sample.config, sample.input, { id: 'packed' }), status: 'running' as 'running' | 'done' }
     const batches: ReturnType<typeof p.packEvents>[] = []
     // Batches of 9 arrive packed; every third event comes alone (as a run's closing events would).
     for (let at = 0; at < sample.events.length;) {
@@ -307,7 +307,7 @@ test('a stream saved batch by batch stores each batch object itself, not a re-pa
     if (!store.available) throw new Error('no history')
     const sample = s.sampleCityRecord()
     const delta = sample.events.find((e) => e.type === 'text-delta')!
-    const record = { ...r.newRecord(sample.config, sample.input, { id: 'batched' }), status: 'running' as const }
+    const record = { ...r.newRecord(sample.config, sample.input, { id: 'batched' }), status: 'running' as 'running' | 'done' }
     const batches: ReturnType<typeof p.packEvents>[] = []
     let textReads = 0
     for (let b = 0; b < 6; b++) {

@@ -46,7 +46,9 @@ const Block = memo(function Block({ text }: { text: string }): ReactNode {
       </pre>
     )
   }
-  return <>{groupLines(lines).map((group, i) => <Group key={i} group={group} />)}</>
+  const groups = groupLines(lines)
+  if (groups.length === 1) return <Group group={groups[0]!} />
+  return <>{groups.map((group, i) => <Group key={i} group={group} />)}</>
 })
 
 type LineKind = 'heading' | 'ul' | 'ol' | 'quote' | 'table' | 'hr' | 'p'
@@ -100,8 +102,14 @@ function Group({ group }: { group: LineGroup }): ReactNode {
       )
     case 'table':
       return <Table lines={lines} />
-    case 'p':
-      return <p><Inlines nodes={parseInline(lines.join('\n'))} /></p>
+    case 'p': {
+      const nodes = parseInline(lines.join('\n'))
+      // Most streamed prose is plain text: one element and its text, not a span inside a <p>
+      // (a 100k-token answer is a thousand such paragraphs, built while the stream runs).
+      const only = nodes.length === 1 ? nodes[0]! : undefined
+      if (only?.kind === 'text') return <p className="whitespace-pre-wrap">{only.text}</p>
+      return <p><Inlines nodes={nodes} /></p>
+    }
   }
 }
 

@@ -32,6 +32,14 @@ describe('Markdown', () => {
     expect(out).toContain('<code>{&quot;a&quot;: 1}</code>')
   })
 
+  it('draws a plain paragraph as one element holding its text, and a marked-up one with inline nodes', () => {
+    expect(html('Tokens arrive one by one,\nwhile the agent measures <time>.')).toBe(
+      '<div class="space-y-3 leading-relaxed break-words"><div class="space-y-3 [content-visibility:auto] [contain-intrinsic-size:auto_10em]">' +
+        '<p class="whitespace-pre-wrap">Tokens arrive one by one,\nwhile the agent measures &lt;time&gt;.</p></div></div>',
+    )
+    expect(html('Tokens **arrive**')).toContain('<p><span class="whitespace-pre-wrap">Tokens </span><strong>')
+  })
+
   it('splits a growing text incrementally, keeping settled blocks', () => {
     const first = splitBlocks('one\n\ntwo\n\nthr')
     const second = splitBlocks('one\n\ntwo\n\nthree\n\nfour', first)
