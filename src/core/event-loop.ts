@@ -29,15 +29,17 @@ export function yieldToEventLoop(prioritized = false): Promise<void> {
 /**
  * A time slicer for a loop that may run long without awaiting anything slow: call it after each
  * item; every `sliceMs` of work it returns a yield to await (otherwise undefined, so the loop
- * pays nothing). The clock is read every 32nd call: reading it costs more than a small item.
+ * pays nothing). The clock is read every `checkEvery`th call (32 by default: reading it costs
+ * more than a small item; 1 for items that are themselves batches).
  */
-export function createTimeSlicer(options: { sliceMs?: number; now?: () => number; prioritized?: boolean } = {}): () => Promise<void> | undefined {
+export function createTimeSlicer(options: { sliceMs?: number; now?: () => number; prioritized?: boolean; checkEvery?: number } = {}): () => Promise<void> | undefined {
   const sliceMs = options.sliceMs ?? 8
   const now = options.now ?? (() => performance.now())
+  const checkEvery = options.checkEvery ?? 32
   let sliceStart = now()
   let calls = 0
   return () => {
-    if ((++calls & 31) !== 0 || now() - sliceStart < sliceMs) return undefined
+    if (++calls % checkEvery !== 0 || now() - sliceStart < sliceMs) return undefined
     return yieldToEventLoop(options.prioritized ?? false).then(() => {
       sliceStart = now()
     })

@@ -1,4 +1,4 @@
-import { yieldToEventLoop, type ContentPart } from '../core/index.ts'
+import { createTimeSlicer, type ContentPart } from '../core/index.ts'
 import { newRecord } from '../runs/record.ts'
 import type { AttachmentRef, RunConfig, RunInput, RunRecord } from '../runs/types.ts'
 import { AgentWorkerError, startJob } from './agent-client.ts'
@@ -12,7 +12,6 @@ import { addRun, applyEvent, applyPacked, flushFrame, liveRun, requestFrame, run
 import { executorOf, settingsStore, type Settings } from './settings.ts'
 
 let current: AbortController | undefined
-const SLICE_MS = 8
 
 /** What one run needs beyond the settings. */
 export interface RunRequest {
@@ -69,9 +68,9 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   }
 
   // Batches that piled up behind a busy page are read without a macrotask between them: give the
-  // page a turn every SLICE_MS (a batch is at most 2,000 events, well under a millisecond).
-  let sliceStart = performance.now()
-  let lastBatchAt = sliceStart
+  // page a turn every 8 ms (a batch is at most 2,000 events, well under a millisecond).
+  const breathe = createTimeSlicer({ prioritized: true, checkEvery: 1 })
+  let lastBatchAt = performance.now()
   try {
     for await (const batch of job.batches) {
       lastBatchAt = performance.now()
@@ -84,10 +83,8 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
       applyPacked(run, batch)
       saveRun(record, batch)
       requestFrame(batch.count)
-      if (lastBatchAt - sliceStart >= SLICE_MS) {
-        await yieldToEventLoop(true)
-        sliceStart = performance.now()
-      }
+      const pause = breathe()
+      if (pause) await pause
     }
   } catch (error) {
     if (!(error instanceof AgentWorkerError)) throw error

@@ -23,6 +23,11 @@ class FakeWorker {
   terminate(): void { this.terminated = true }
   reply(message: FromWorker): void { this.onmessage?.({ data: message }) }
   fail(message = 'boom'): void { this.onerror?.({ message, preventDefault: () => undefined }) }
+  /** Its module loaded, then job `id`'s model. */
+  load(id = 1): void {
+    this.reply({ type: 'up' })
+    this.reply({ type: 'ready', id })
+  }
   events(id: number, events: AgentEvent[]): void {
     const packer = new EventPacker()
     for (const event of events) packer.push(event)
@@ -69,8 +74,7 @@ describe('agent client, with a worker', () => {
     const handle = startJob(job, controller.signal)
     const worker = FakeWorker.made[0]!
     expect(worker.sent.map((m) => m.type)).toEqual(['start', 'abort'])
-    worker.reply({ type: 'up' })
-    worker.reply({ type: 'ready', id: 1 })
+    worker.load()
     worker.events(1, [runEnd])
     worker.reply({ type: 'end', id: 1 })
     await vi.advanceTimersByTimeAsync(10_000)
@@ -83,8 +87,7 @@ describe('agent client, with a worker', () => {
     const controller = new AbortController()
     const handle = startJob(job, controller.signal)
     const worker = FakeWorker.made[0]!
-    worker.reply({ type: 'up' })
-    worker.reply({ type: 'ready', id: 1 })
+    worker.load()
     worker.events(1, [toolStart])
     controller.abort()
     await vi.advanceTimersByTimeAsync(2_900)
@@ -102,8 +105,7 @@ describe('agent client, with a worker', () => {
     const controller = new AbortController()
     startJob(job, controller.signal)
     const worker = FakeWorker.made[0]!
-    worker.reply({ type: 'up' })
-    worker.reply({ type: 'ready', id: 1 })
+    worker.load()
     controller.abort()
     worker.events(1, [runEnd])
     await vi.advanceTimersByTimeAsync(10_000)
@@ -125,8 +127,7 @@ describe('agent client, with a worker', () => {
     const { startJob, AgentWorkerError } = await client()
     const handle = startJob(job, new AbortController().signal)
     const worker = FakeWorker.made[0]!
-    worker.reply({ type: 'up' })
-    worker.reply({ type: 'ready', id: 1 })
+    worker.load()
     worker.fail('out of memory')
     const { error } = await drain(handle.batches)
     expect(error).toBeInstanceOf(AgentWorkerError)
@@ -138,8 +139,7 @@ describe('agent client, with a worker', () => {
     const controller = new AbortController()
     startJob(job, controller.signal)
     const first = FakeWorker.made[0]!
-    first.reply({ type: 'up' })
-    first.reply({ type: 'ready', id: 1 })
+    first.load()
     first.reply({ type: 'ocr', request: 1, part: { type: 'image', mediaType: 'image/png', data: '' } })
     controller.abort()
     await vi.advanceTimersByTimeAsync(3_100) // shut down while its OCR runs
