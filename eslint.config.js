@@ -1,25 +1,10 @@
 // Lint config. The layer rule is the point: imports only point down the layers of design.md,
-// so the architecture cannot quietly rot.
+// checked on resolved paths (eslint/layers.js), so the architecture cannot quietly rot.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
-
-/** Forbid imports of the given src/ layers from files of one layer. */
-const layer = (files, forbidden) => ({
-  files,
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: forbidden.map((name) => ({
-          group: [`**/${name}`, `**/${name}/**`, `../${name}/*`, `../../${name}/*`],
-          message: `Layer rule (design.md): this layer may not import src/${name}.`,
-        })),
-      },
-    ],
-  },
-})
+import layers from './eslint/layers.js'
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'bench/node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**'] },
@@ -41,11 +26,9 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
-  layer(['src/core/**'], ['providers', 'media', 'tools', 'runs', 'state', 'ui']),
-  layer(['src/providers/**'], ['media', 'tools', 'runs', 'state', 'ui']),
-  layer(['src/media/**'], ['providers', 'tools', 'runs', 'state', 'ui']),
-  layer(['src/tools/**'], ['providers', 'media', 'runs', 'state', 'ui']),
-  layer(['src/runs/**'], ['providers', 'media', 'tools', 'state', 'ui']),
-  layer(['src/state/**'], ['ui']),
-  layer(['src/ui/**'], ['providers', 'media', 'tools', 'core/agent', 'core/executors']),
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/imports': 'error' },
+  },
 )

@@ -1,5 +1,6 @@
 import { defaultClock } from './clock.ts'
 import { LanesError } from './errors.ts'
+import { checkAgentOptions } from './options.ts'
 import { DEFAULT_MAX_TOOL_OUTPUT_CHARS, toMessages, type AgentInput } from './messages.ts'
 import { startRun } from './run-loop.ts'
 import type { Tool } from './tool.ts'
@@ -37,18 +38,13 @@ export class Agent {
   private conversation: Message[] = []
   private running = false
 
+  /** Checks every option here, so a bad one fails now with a message that names it. */
   constructor(options: AgentOptions) {
+    checkAgentOptions(options)
     this.options = options
     this.model = options.model
     this.tools = options.tools ?? []
-    const map = new Map<string, Tool>()
-    for (const tool of this.tools) {
-      if (map.has(tool.name)) throw new LanesError(`Two tools are named "${tool.name}"; tool names must be unique.`)
-      map.set(tool.name, tool)
-    }
-    this.toolMap = map
-    const maxTurns = options.maxTurns ?? 10
-    if (!Number.isInteger(maxTurns) || maxTurns < 1) throw new RangeError(`maxTurns must be a whole number ≥ 1, got ${maxTurns}.`)
+    this.toolMap = new Map(this.tools.map((tool) => [tool.name, tool]))
   }
 
   /** The conversation so far. */
@@ -63,28 +59,37 @@ export class Agent {
    */
   stream(input: AgentInput, opts: StreamOptions = {}): AsyncGenerator<AgentEvent, RunResult, undefined> {
     if (this.running) throw new LanesError('This agent is already running; wait for run-end or use another Agent.')
-    this.running = true
-    for (const message of toMessages(input)) this.conversation.push(message)
+    const added = toMessages(input) // throws on bad input, before anything changes
     const o = this.options
-    return startRun(
-      {
-        model: this.model,
-        tools: this.toolMap,
-        system: o.system,
-        executor: o.executor ?? 'concurrent',
-        maxTurns: o.maxTurns ?? 10,
-        routingOnly: o.routingOnly ?? false,
-        toolTimeoutMs: o.toolTimeoutMs,
-        maxToolOutputChars: o.maxToolOutputChars ?? DEFAULT_MAX_TOOL_OUTPUT_CHARS,
-        hooks: o.hooks,
-        now: o.now ?? defaultClock,
-      },
-      this.conversation,
-      opts.signal,
-      () => {
-        this.running = false
-      },
-    )
+    this.running = true
+    const before = this.conversation.length
+    try {
+      for (const message of added) this.conversation.push(message)
+      return startRun(
+        {
+          model: this.model,
+          tools: this.toolMap,
+          system: o.system,
+          executor: o.executor ?? 'concurrent',
+          maxTurns: o.maxTurns ?? 10,
+          routingOnly: o.routingOnly ?? false,
+          toolTimeoutMs: o.toolTimeoutMs,
+          maxToolOutputChars: o.maxToolOutputChars ?? DEFAULT_MAX_TOOL_OUTPUT_CHARS,
+          hooks: o.hooks,
+          now: o.now ?? defaultClock,
+        },
+        this.conversation,
+        opts.signal,
+        () => {
+          this.running = false
+        },
+      )
+    } catch (error) {
+      // A run that could not start leaves the agent as it was: unlocked, conversation unchanged.
+      this.conversation.length = before
+      this.running = false
+      throw error
+    }
   }
 
   /** Run to the end and return the result. */

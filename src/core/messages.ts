@@ -1,3 +1,4 @@
+import { LanesError } from './errors.ts'
 import type { ContentPart, Message } from './types.ts'
 
 /** What `agent.stream()` accepts: a prompt, the parts of one user message, or whole messages. */
@@ -6,9 +7,24 @@ export type AgentInput = string | ContentPart[] | Message[]
 /** Turn any accepted input into the messages to append to the conversation. */
 export function toMessages(input: AgentInput): Message[] {
   if (typeof input === 'string') return [{ role: 'user', content: [{ type: 'text', text: input }] }]
+  if (!Array.isArray(input)) throw new LanesError('Agent input must be a string, an array of content parts, or an array of messages.')
   if (input.length === 0) return []
-  if (isMessageList(input)) return input.map((message) => ({ role: message.role, content: [...message.content] }))
+  if (isMessageList(input)) {
+    return input.map((message) => {
+      if (!ROLES.has(message.role) || !Array.isArray(message.content) || !message.content.every(isPart)) {
+        throw new LanesError("Each message needs a role ('user', 'assistant' or 'tool') and a content array of parts, each with a type.")
+      }
+      return { role: message.role, content: [...message.content] }
+    })
+  }
+  if (!input.every(isPart)) throw new LanesError('Each content part must be an object with a type (text, image, document, …).')
   return [{ role: 'user', content: [...input] }]
+}
+
+const ROLES = new Set<unknown>(['user', 'assistant', 'tool'])
+
+function isPart(part: unknown): boolean {
+  return typeof part === 'object' && part !== null && typeof (part as { type?: unknown }).type === 'string'
 }
 
 function isMessageList(input: ContentPart[] | Message[]): input is Message[] {

@@ -3,7 +3,7 @@ import { AsyncQueue } from './queue.ts'
 import type { Tool } from './tool.ts'
 import { errorOutput, runToolCall, type ToolSignal } from './tool-runner.ts'
 import { truncateForModel } from './messages.ts'
-import type { AgentEvent, ContentPart, ToolCallRecord, ToolStatus } from './types.ts'
+import type { AgentEvent, ContentPart, ToolStatus } from './types.ts'
 
 export interface PendingCall {
   id: string
@@ -40,7 +40,6 @@ interface CallState {
 export interface ToolPhaseResult {
   /** One tool-result part per call, in the model's call order. */
   results: ContentPart[]
-  records: ToolCallRecord[]
 }
 
 /**
@@ -61,7 +60,7 @@ export class ToolPhase {
   /** Run every call; resolves when all have ended (or the phase was aborted). */
   async run(): Promise<ToolPhaseResult> {
     const { calls, limit } = this.o
-    while (this.states.length < calls.length && this.running < limit) this.start()
+    while (!this.stopped && this.states.length < calls.length && this.running < limit) this.start()
     while (this.finished < this.states.length && !this.stopped) {
       const signal = await this.queue.shift()
       if (this.stopped || signal.kind === 'wake') continue
@@ -72,7 +71,7 @@ export class ToolPhase {
         continue
       }
       this.end(state, signal.status, signal.output)
-      while (this.states.length < calls.length && this.running < limit) this.start()
+      while (!this.stopped && this.states.length < calls.length && this.running < limit) this.start()
     }
     return this.result()
   }
@@ -98,6 +97,9 @@ export class ToolPhase {
     const state: CallState = { call, controller: new AbortController(), timer: undefined, startT: this.o.t(), endT: 0, status: undefined, output: '' }
     this.states.push(state)
     this.running++
+    this.o.emit({ type: 'tool-start', t: state.startT, turn: this.o.turn, callId: call.id, name: call.name, args: call.args })
+    // The tool-start hook may have stopped the run: the call has ended already, and never runs.
+    if (this.stopped) return
     const tool = this.o.tools.get(call.name)
     const timeoutMs = tool?.timeoutMs ?? this.o.toolTimeoutMs
     if (timeoutMs !== undefined && timeoutMs > 0 && Number.isFinite(timeoutMs)) {
@@ -107,7 +109,6 @@ export class ToolPhase {
         state.controller.abort(error)
       }, timeoutMs)
     }
-    this.o.emit({ type: 'tool-start', t: state.startT, turn: this.o.turn, callId: call.id, name: call.name, args: call.args })
     runToolCall({
       index,
       name: call.name,
@@ -130,26 +131,21 @@ export class ToolPhase {
   }
 
   private result(): ToolPhaseResult {
-    const notRun = errorOutput(new AbortedError('Not run: the run was stopped first.'))
     const results: ContentPart[] = this.o.calls.map((call, index) => {
       const state = this.states[index]
-      const output = state?.status !== undefined ? state.output : notRun
-      return {
-        type: 'tool-result',
-        callId: call.id,
-        name: call.name,
-        output: truncateForModel(output, this.o.maxToolOutputChars),
-        isError: state?.status !== 'ok',
-      }
+      if (state?.status === undefined) return notRunResult(call)
+      return { type: 'tool-result', callId: call.id, name: call.name, output: truncateForModel(state.output, this.o.maxToolOutputChars), isError: state.status !== 'ok' }
     })
-    const records: ToolCallRecord[] = this.states.map((state) => ({
-      id: state.call.id,
-      name: state.call.name,
-      args: state.call.args,
-      status: state.status ?? 'aborted',
-      startT: state.startT,
-      endT: state.endT,
-    }))
-    return { results, records }
+    return { results }
   }
+}
+
+/** The result of a call that never started because the run was stopped first. */
+function notRunResult(call: PendingCall): ContentPart {
+  return { type: 'tool-result', callId: call.id, name: call.name, output: errorOutput(new AbortedError('Not run: the run was stopped before this tool started.')), isError: true }
+}
+
+/** Results for calls that never started: the conversation must answer every call it holds. */
+export function notRunResults(calls: readonly PendingCall[]): ContentPart[] {
+  return calls.map(notRunResult)
 }

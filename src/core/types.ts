@@ -9,6 +9,13 @@ export type ContentPart =
   | { type: 'document'; mediaType: 'application/pdf'; data: string; name: string; text?: string[] }
   | { type: 'tool-call'; id: string; name: string; args: unknown }
   | { type: 'tool-result'; callId: string; name: string; output: string; isError: boolean }
+  /**
+   * A model's thinking, kept in the assistant message so an adapter can send it back as its API
+   * requires (Anthropic's signed thinking blocks, OpenAI's encrypted reasoning items, DeepSeek's
+   * reasoning_content). `data` holds a redacted or encrypted payload; `provider` names the adapter
+   * family that made it, so another provider (a fallback) can leave it out.
+   */
+  | { type: 'reasoning'; text: string; signature?: string; data?: string; provider?: string }
 
 export type Role = 'user' | 'assistant' | 'tool'
 
@@ -40,9 +47,18 @@ export interface ModelRequest {
   tools: ToolSpec[]
 }
 
+/**
+ * Token counts of a model call. `outputTokens` counts every billed output token, reasoning
+ * included, and `reasoningTokens` says how many were reasoning. `inputTokens` counts every input
+ * token, cached ones included; `cacheReadTokens` / `cacheWriteTokens` say how many of them were
+ * read from or written to the provider's cache.
+ */
 export interface Usage {
   inputTokens: number
   outputTokens: number
+  reasoningTokens?: number
+  cacheReadTokens?: number
+  cacheWriteTokens?: number
 }
 
 /**
@@ -56,8 +72,12 @@ export interface Usage {
 export type ModelEvent =
   | { type: 'text-delta'; text: string }
   | { type: 'tool-call'; id: string; name: string; args: unknown }
-  | { type: 'usage'; inputTokens: number; outputTokens: number }
+  | ({ type: 'usage' } & Usage)
   | { type: 'finish'; reason: string }
+  /** Thinking text as it streams. */
+  | { type: 'reasoning-delta'; text: string }
+  /** Closes one thinking block: Anthropic's signature, a redacted or encrypted payload in `data`. */
+  | { type: 'reasoning-end'; signature?: string; data?: string }
   | { type: 'retry'; model: string; attempt: number; delayMs: number; reason: string }
   | { type: 'fallback'; from: string; to: string; reason: string }
 
@@ -98,6 +118,7 @@ export type AgentEvent =
   | { type: 'turn-start'; t: number; turn: number }
   | { type: 'model-start'; t: number; turn: number }
   | { type: 'text-delta'; t: number; turn: number; text: string }
+  | { type: 'reasoning-delta'; t: number; turn: number; text: string }
   | { type: 'model-retry'; t: number; turn: number; model: string; attempt: number; delayMs: number; reason: string }
   | { type: 'model-fallback'; t: number; turn: number; from: string; to: string; reason: string }
   | { type: 'model-end'; t: number; turn: number; finish: string; usage?: Usage }

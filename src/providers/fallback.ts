@@ -1,6 +1,6 @@
 // A chain of models with visible retries: the SDKs' own retries are off (maxRetries: 0) so every
 // wait and every switch shows up in the run as model-retry / model-fallback events.
-import { AbortedError, type Model, type ModelEvent, type ModelRequest } from '../core/index.ts'
+import { sleep, type Model, type ModelEvent, type ModelRequest } from '../core/index.ts'
 import { toProviderError, type ProviderError, type ProviderErrorKind } from './errors.ts'
 
 /** Options of `createFallbackModel`. */
@@ -23,21 +23,8 @@ const FATAL: ReadonlySet<ProviderErrorKind> = new Set(['auth', 'permission', 'ba
 const RETRYABLE: ReadonlySet<ProviderErrorKind> = new Set(['rate-limit', 'overloaded', 'server', 'network', 'idle-timeout'])
 const RETRY_AFTER_CAP_MS = 60_000
 
-/** Wait `ms`, or reject at once when the signal aborts. */
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) { reject(new AbortedError()); return }
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(new AbortedError())
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
-}
+/** Wait `ms`, or reject at once when the signal aborts (core's sleep, kept under its old name). */
+export const abortableSleep: (ms: number, signal: AbortSignal) => Promise<void> = sleep
 
 /**
  * A Model that tries `models` in order. Before the first event of an attempt, retryable failures

@@ -1,5 +1,5 @@
 // Fallback renderings shared by the adapters, for content a provider cannot take natively.
-import type { ContentPart } from '../core/index.ts'
+import { parseJsonOrRaw, type ContentPart } from '../core/index.ts'
 
 type DocumentPart = Extract<ContentPart, { type: 'document' }>
 type ImagePart = Extract<ContentPart, { type: 'image' }>
@@ -30,11 +30,4 @@ export function argsToJson(args: unknown): string {
 }
 
 /** Accumulated argument text as core wants it: parsed JSON, or the raw string when it is not JSON. */
-export function parseArgsText(text: string): unknown {
-  if (text.trim() === '') return {}
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return text
-  }
-}
+export const parseArgsText: (text: string) => unknown = parseJsonOrRaw

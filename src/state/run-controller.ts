@@ -92,7 +92,7 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
     if (run.view.status === 'running') {
       // The agent's clock is gone with it: the run ends at its last event plus the time since.
       const endT = run.view.lastT + (performance.now() - lastBatchAt)
-      const closing = endedWithout(run.view, redactKeys(error.message), error.stopped, endT)
+      const closing = endedWithout(record.events, redactKeys(error.message), error.stopped, endT)
       for (const event of closing) applyEvent(run, event)
       requestFrame(closing.length)
     }

@@ -1,27 +1,8 @@
-import { AbortedError } from '../core/index.ts'
+import { sleep } from '../core/index.ts'
 import type { Sleep, ToolEnv, ToolPackOptions } from './types.ts'
 
-/** A timer-based sleep that rejects the moment its signal aborts. */
-export const abortableSleep: Sleep = (ms, signal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal.aborted) {
-      reject(abortReason(signal))
-      return
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(abortReason(signal))
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    }, Math.max(0, ms))
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new AbortedError()
-}
+/** The core's abortable sleep, as the tool packs take it. */
+export const abortableSleep: Sleep = sleep
 
 /** Resolve pack options into the environment the tool factories share. */
 export function toolEnv(options: ToolPackOptions = {}): ToolEnv {

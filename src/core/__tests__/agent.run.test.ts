@@ -54,7 +54,7 @@ describe('run life cycle', () => {
   })
 
   it('rejects a maxTurns below 1', () => {
-    expect(() => new Agent({ model: createScriptedModel([textTurn('x')]), maxTurns: 0 })).toThrow(RangeError)
+    expect(() => new Agent({ model: createScriptedModel([textTurn('x')]), maxTurns: 0 })).toThrow('maxTurns must be a whole number ≥ 1, got 0.')
   })
 
   it('routingOnly makes one model call, runs nothing and reports the chosen tool', async () => {

@@ -93,10 +93,10 @@ describe('bounded executor', () => {
     }
   })
 
-  it('rejects a concurrency below 1 when the run starts', async () => {
+  it('rejects a concurrency below 1 in the constructor, with the accepted forms', () => {
     const model = createScriptedModel([textTurn('x')])
-    const agent = new Agent({ model, executor: { concurrency: 0 } })
-    await expect(agent.invoke('go')).rejects.toThrow(RangeError)
+    expect(() => new Agent({ model, executor: { concurrency: 0 } })).toThrow("executor must be 'concurrent', 'sequential' or { concurrency: N }")
+    expect(() => new Agent({ model, executor: { concurrency: 1.5 } })).toThrow('got {"concurrency":1.5}')
   })
 })
 

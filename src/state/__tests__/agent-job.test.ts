@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { AgentEvent } from '../../core/index.ts'
 import { createRunView } from '../../runs/run-view.ts'
+import { ganttSpansOf } from '../../runs/gantt.ts'
+import { newRecord } from '../../runs/record.ts'
+import type { RunConfig } from '../../runs/types.ts'
 import { EventPacker, unpackEvents, type PackedEvents } from '../../runs/packed-events.ts'
 import { startJob } from '../agent-client.ts'
 import { cloneable, transferablesOf } from '../agent-protocol.ts'
 import { endedWithout } from '../run-end.ts'
 import { defaultSettings, type Settings } from '../settings.ts'
 
+const runConfig: RunConfig = { provider: 'local', model: 'm', executor: 'concurrent', toolPack: 'all', tools: [], maxTurns: 10, routingOnly: false }
 const fast: Settings = { ...defaultSettings, local: { ttftMs: 0, tokensPerSecond: 0, toolSpeed: 0.01 } }
 
 async function collect(batches: AsyncIterable<PackedEvents>): Promise<AgentEvent[]> {
@@ -85,20 +89,35 @@ describe('a run its agent could not end', () => {
     const events: AgentEvent[] = [
       { type: 'run-start', t: 0, runId: 'r', model: 'm', executor: 'concurrent' },
       { type: 'turn-start', t: 0, turn: 1 },
+      { type: 'model-start', t: 0, turn: 1 },
       { type: 'text-delta', t: 5, turn: 1, text: 'Checking' },
+      { type: 'model-end', t: 8, turn: 1, finish: 'tool_calls' },
       { type: 'tool-start', t: 10, turn: 1, callId: 'a', name: 'fast', args: {} },
       { type: 'tool-start', t: 10, turn: 1, callId: 'b', name: 'stuck', args: { n: 1 } },
       { type: 'tool-end', t: 20, callId: 'a', name: 'fast', status: 'ok', output: 'done' },
     ]
     for (const event of events) view.apply(event)
-    const closing = endedWithout(view, 'The run did not stop', true)
+    const closing = endedWithout(events, 'The run did not stop', true, 25)
     for (const event of closing) view.apply(event)
-    expect(closing.map((e) => e.type)).toEqual(['tool-end', 'run-end'])
+    expect(closing.map((e) => e.type)).toEqual(['tool-end', 'turn-end', 'run-end'])
     expect(view.tools.get('b')?.status).toBe('aborted')
     expect(view.status).toBe('aborted')
     expect(view.answer).toBe('Checking')
-    const end = closing[1]
+    const end = closing[2]
     expect(end?.type === 'run-end' && end.result.toolCalls.map((c) => c.status)).toEqual(['ok', 'aborted'])
     expect(end?.type === 'run-end' && end.result.error?.message).toBe('The run did not stop')
+  })
+
+  it('closes a model call the worker died in, so its Gantt bar stops running', () => {
+    const events: AgentEvent[] = [
+      { type: 'run-start', t: 0, runId: 'r', model: 'm', executor: 'concurrent' },
+      { type: 'turn-start', t: 0, turn: 1 },
+      { type: 'model-start', t: 1, turn: 1 },
+      { type: 'text-delta', t: 5, turn: 1, text: 'Half' },
+    ]
+    const closing = endedWithout(events, 'The agent worker crashed', false, 40)
+    expect(closing.map((e) => [e.type, e.t])).toEqual([['model-end', 40], ['turn-end', 40], ['run-end', 40]])
+    const spans = ganttSpansOf([{ ...newRecord(runConfig, { text: 'go', attachments: [] }), events: [...events, ...closing] }])
+    expect(spans.filter((s) => s.kind === 'model').map((s) => [s.running, s.endMs])).toEqual([[false, 40]])
   })
 })

@@ -3,6 +3,7 @@
 //   a fenced block:   ```json\n{"tool": "get_weather", "arguments": {"city": "Paris"}}\n```
 //   a line:           TOOL_CALL {"name": "get_weather", "args": {"city": "Paris"}}
 // Names may be given as tool/name/tool_name, arguments as arguments/args/parameters/input.
+import { parseJsonOrRaw } from '../core/json.ts' // not the core index, which re-exports this file (one version)
 
 export interface TextToolCall {
   name: string
@@ -45,15 +46,7 @@ function readCall(json: string): TextToolCall | undefined {
   const name = [record['tool'], record['name'], record['tool_name']].find((v): v is string => typeof v === 'string')
   if (!name) return undefined
   const args = record['arguments'] ?? record['args'] ?? record['parameters'] ?? record['input'] ?? {}
-  return { name, args: typeof args === 'string' ? tryParse(args) : args }
-}
-
-function tryParse(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return text
-  }
+  return { name, args: typeof args === 'string' ? parseJsonOrRaw(args) : args }
 }
 
 /** The system note that teaches a model without native tools how to call them as text. */
