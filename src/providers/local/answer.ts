@@ -19,7 +19,7 @@ export const EXAMPLE_PROMPTS: readonly string[] = [
 
 /** The plain statement of what the offline model can do with the tools on offer. */
 export function capabilitiesAnswer(tools: readonly ToolSpec[], opening?: string): string {
-  const intro = opening ?? "I'm the offline demo model: I run entirely in your browser and play the lesson's scenarios with real tools, but I don't understand free-form requests."
+  const intro = opening ?? "I'm the offline demo model: I run entirely in your browser and play the lesson's scenarios with real tools. I didn't find a scenario or an offered tool that fits this request."
   const toolList = tools.length
     ? `Tools on offer:\n\n${tools.map((t) => `- ${code(t.name)}: ${t.description}`).join('\n')}`
     : 'No tools are switched on. Pick a tool pack to let me call tools, or attach a receipt image or PDF for me to read.'

@@ -1,11 +1,11 @@
 // The offline demo model (design.md "Providers"): deterministic, no network. It plans from the
 // conversation and the tools on offer, and streams at a configurable time to first token and rate.
-import { createTimeSlicer, type Model, type ModelEvent, type ModelRequest } from '../../core/index.ts'
+import { createTimeSlicer, type Model, type ModelEvent, type ModelRequest, type ToolSpec } from '../../core/index.ts'
 import { requestedTokenCount } from './answer.ts'
 import { answerAttachments, createAttachmentReader, type Ocr } from './attachments.ts'
 import { estimateInputTokens, readConversation } from './conversation.ts'
 import type { Step } from './plan-types.ts'
-import { planStep } from './planner.ts'
+import { missingTools, planContext, planStep } from './planner.ts'
 import { createPaceClock, longAnswerPieces, splitTokens, type ModelSleep } from './tokens.ts'
 
 export interface LocalModelOptions {
@@ -99,6 +99,14 @@ const timerSleep: ModelSleep = (ms, signal) =>
     const timer = setTimeout(done, ms)
     signal.addEventListener('abort', done, { once: true })
   })
+
+/**
+ * The tools a prompt needs that are not among `tools`, when no offered tool can play it (for the
+ * page's "Turn on and re-run" offer); empty when the prompt can be played or needs no tool.
+ */
+export function missingToolsFor(prompt: string, tools: readonly ToolSpec[]): string[] {
+  return missingTools(planContext({ messages: [], tools: [...tools] }, prompt, []))
+}
 
 export type { Ocr } from './attachments.ts'
 export type { ModelSleep } from './tokens.ts'

@@ -8,7 +8,7 @@ const FAULT_TOOLS = ['flaky_service', 'stuck_job', 'odd_value', 'huge_output'] a
 export const faultsIntent: Intent = {
   id: 'faults',
   tools: FAULT_TOOLS,
-  match: (ctx) => /\bfault|\bdrill|\bfail(?:ure|ing)?s?\b|\bbreak\b/.test(ctx.lower),
+  score: (ctx) => (/\bfault|\bdrill|\bfail(?:ure|ing)?s?\b|\bbreak\b/.test(ctx.lower) ? 3 : 0),
   next(ctx) {
     const offered = FAULT_TOOLS.filter((name) => ctx.offered.has(name))
     const results = ctx.results.filter((r) => (FAULT_TOOLS as readonly string[]).includes(r.name))
@@ -31,7 +31,7 @@ export const faultsIntent: Intent = {
 export const frozenIntent: Intent = {
   id: 'frozen',
   tools: ['frozen_loop'],
-  match: (ctx) => /\bfr(?:ee|o)zen?\b|\bfreeze\b/.test(ctx.lower),
+  score: (ctx) => (/\bfr(?:ee|o)zen?\b|\bfreeze\b/.test(ctx.lower) ? 4 : 0),
   next(ctx) {
     const result = ctx.results.find((r) => r.name === 'frozen_loop')
     if (!result) {

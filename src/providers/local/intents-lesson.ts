@@ -1,43 +1,29 @@
 // The lesson's own scenarios: city lookups (independent: one turn), the screenshot workflow
-// (dependent: one step per turn), records, downloads and fetches.
+// (dependent: one step per turn) and records with progress.
 import { stringArg } from './conversation.ts'
-import type { Intent, PlanContext, PlannedCall, Step } from './plan-types.ts'
-import {
-  afterColon, code, failures, hasRun, joinProse, paragraphs, parseCount, resultsOf, splitList, switchedOff, unique,
-} from './text.ts'
+import { extractCities, extractEmails, extractImageNames } from './nlu/slots.ts'
+import { ask, type Intent, type PlanContext, type PlannedCall } from './plan-types.ts'
+import { afterColon, code, failures, hasRun, joinProse, paragraphs, resultsOf, switchedOff } from './text.ts'
 
 const CITY_TOOLS = [
-  { name: 'get_weather', facet: 'weather', test: /\b(weather|forecast|temperature|sunny|rain)\b/ },
-  { name: 'get_time', facet: 'time', test: /\b(time|clock|hour)\b/ },
-  { name: 'get_population', facet: 'population', test: /\b(population|populous|people live|inhabitants)\b/ },
+  { name: 'get_weather', facet: 'weather', test: /\b(weather|forecast|temperature|rain(?:ing|y)?|sunny|snow(?:ing|y)?|hot|cold|warm|umbrella|humid(?:ity)?|wind(?:y)?|degrees|storm(?:y)?|cloudy)\b/ },
+  { name: 'get_time', facet: 'time', test: /\b(?:what time|local time|current time|time (?:is it )?(?:in|at|for)|time zone|timezone|clock|what hour)\b|\b(?:weather|population),?\s+(?:and\s+)?time\b|\btime,?\s+(?:and\s+)?(?:the\s+)?(?:weather|population)\b/ },
+  { name: 'get_population', facet: 'population', test: /\b(population|populous|people live|inhabitants|residents|how many people|how big is|how large is)\b/ },
 ] as const
-
-/** City names after "in/for/of/at": "in Seattle, Tokyo and Paris" → three cities. */
-export function extractCities(prompt: string): string[] {
-  const match = /\b(?:in|for|of|at)\s+([^?.!]+)/g
-  const cities: string[] = []
-  for (const m of prompt.matchAll(match)) {
-    for (const item of splitList(m[1] ?? '')) {
-      const name = /^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*/u.exec(item)?.[0]
-      if (name) cities.push(name)
-    }
-  }
-  if (cities.length === 0) {
-    const lower = /\bin\s+([a-z][a-z-]+)\s*[?.!]?\s*$/i.exec(prompt)?.[1]
-    if (lower && !/^(it|them|parallel|order|sequence|turn)$/i.test(lower)) cities.push(lower.charAt(0).toUpperCase() + lower.slice(1))
-  }
-  return unique(cities)
-}
 
 /** "What's the weather, time and population in Seattle?" → three independent calls, one turn. */
 export const cityIntent: Intent = {
   id: 'city',
   tools: CITY_TOOLS.map((t) => t.name),
-  match: (ctx) => /\b(weather|forecast|temperature|population)\b/.test(ctx.lower) || /\btime (?:is it )?in\b/.test(ctx.lower),
+  score(ctx) {
+    if (!CITY_TOOLS.some((t) => t.test.test(ctx.lower))) return 0
+    return 3 + (extractCities(ctx.prompt).length > 0 ? 1 : 0)
+  },
+  wants: (ctx) => CITY_TOOLS.filter((t) => t.test.test(ctx.lower)).map((t) => t.name),
   next(ctx) {
     const wanted = CITY_TOOLS.filter((t) => t.test.test(ctx.lower))
     const cities = extractCities(ctx.prompt)
-    if (cities.length === 0) cities.push('Seattle')
+    if (cities.length === 0) return ask('Which city?')
     const usable = wanted.filter((t) => ctx.offered.has(t.name))
     if (!usable.some((t) => hasRun(ctx, t.name))) {
       const calls: PlannedCall[] = []
@@ -70,21 +56,43 @@ function citySentence(ctx: PlanContext, city: string): string {
   return parts.length ? parts.join(' ') : `I couldn't get anything for ${city}.`
 }
 
-const FILE_NAME = /\b([\w-]+\.(?:png|jpe?g|gif|webp))\b/i
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/
+const SHOT = /\bscreenshots?\b/
+const COMPRESS = /\b(compress(?:ed)?|zip(?:ped)?|shrink)\b/
+const MAIL = /\b(email|mail|send)\b/
+
+/** The steps a workflow prompt asks for: exactly those, never one it didn't ask for. */
+function workflowSteps(ctx: PlanContext): string[] {
+  const steps: string[] = []
+  if (SHOT.test(ctx.lower)) steps.push('take_screenshot')
+  if (COMPRESS.test(ctx.lower)) steps.push('compress_file')
+  if (MAIL.test(ctx.lower)) steps.push('send_email')
+  return steps
+}
 
 /** Screenshot → compress → email: each step uses the file name the previous result named. */
 export const workflowIntent: Intent = {
   id: 'workflow',
   tools: ['take_screenshot', 'compress_file', 'send_email'],
-  match: (ctx) => /screenshot/.test(ctx.lower) || (/\b(compress|zip)\b/.test(ctx.lower) && /\b(e-?mail|send)\b/.test(ctx.lower)),
+  score(ctx) {
+    if (SHOT.test(ctx.lower)) return 4
+    return COMPRESS.test(ctx.lower) && (MAIL.test(ctx.lower) || extractImageNames(ctx.prompt).length > 0) ? 3 : 0
+  },
+  wants: workflowSteps,
   next(ctx) {
-    const wantsShot = /screenshot/.test(ctx.lower)
-    const wantsCompress = /\b(compress|zip)/.test(ctx.lower)
-    const recipient = EMAIL.exec(ctx.prompt)?.[0]
-    const wantsEmail = /\b(e-?mail|send|mail)\b/.test(ctx.lower)
+    const steps = workflowSteps(ctx)
+    const wantsShot = steps.includes('take_screenshot')
+    const wantsCompress = steps.includes('compress_file')
+    const wantsEmail = steps.includes('send_email')
+    const recipient = extractEmails(ctx.prompt)[0]
+    const named = extractImageNames(ctx.prompt)[0] ?? /\b([\w-]+\.[a-z0-9]{2,4})\b/i.exec(ctx.prompt.replace(/\S+@\S+/g, ' '))?.[1]
+    // Ask before the first step, so a chain never stops half-way for a missing value.
+    if (ctx.results.length === 0) {
+      if (wantsShot && !named) return ask('What should I name the screenshot (for example report.png)?')
+      if (!wantsShot && !named) return ask(`Which file should I ${wantsCompress ? 'compress' : 'send'}?`)
+      if (wantsEmail && !recipient) return ask(`Which e-mail address should I send ${named} to?`)
+    }
+    let file = named ?? ''
     const failed = ctx.results.find((r) => r.isError)
-    let file = FILE_NAME.exec(ctx.prompt)?.[1] ?? 'screenshot.png'
     if (!failed) {
       const shot = resultsOf(ctx, 'take_screenshot')[0]
       if (wantsShot && !shot && ctx.offered.has('take_screenshot')) {
@@ -104,80 +112,39 @@ export const workflowIntent: Intent = {
     if (hasRun(ctx, 'take_screenshot')) done.push('taken')
     if (hasRun(ctx, 'compress_file')) done.push('compressed')
     if (hasRun(ctx, 'send_email') && recipient) done.push(`emailed to ${recipient}`)
+    const subject = wantsShot ? 'The screenshot' : file
     const summary = failed
       ? `I stopped the workflow because ${code(failed.name)} failed, and the next step needs its result.`
-      : done.length ? `The screenshot has been ${joinProse(done)} successfully.` : 'Nothing was run.'
-    const steps = ctx.results.map((r, i) => `${i + 1}. ${code(r.name)}: ${r.output}`).join('\n')
-    const needed = ['take_screenshot', 'compress_file', ...(wantsEmail ? ['send_email'] : [])]
-    const noRecipient = wantsEmail && !recipient ? 'I did not send an email: the request names no email address.' : ''
-    return { kind: 'answer', text: paragraphs(summary, steps, switchedOff(ctx, needed), noRecipient) }
+      : done.length ? `${subject} has been ${joinProse(done)} successfully.` : 'Nothing was run.'
+    const lines = ctx.results.map((r, i) => `${i + 1}. ${code(r.name)}: ${r.output}`).join('\n')
+    return { kind: 'answer', text: paragraphs(summary, lines, switchedOff(ctx, steps)) }
   },
 }
 
-/** "Process 30 records" → process_dataset(30). */
+const RECORDS = /\b(records?|rows?|items?|entries|data ?points?)\b/
+const COUNT_BEFORE = /(\d+)\s+(?:[a-z-]+\s+){0,2}?(?:records?|rows?|items?|entries|data ?points?)\b/
+const COUNT_AFTER = /\b(?:records?|rows?|items?|entries)\s*(?:[:=]|count\s*(?:of|:)?)\s*(\d+)/
+
+/** "Process 30 records" → process_dataset(30); "process thirty records" too. */
 export const processIntent: Intent = {
   id: 'process',
   tools: ['process_dataset'],
-  match: (ctx) => /\bprocess(?:ing)?\s+(?:the\s+)?(\d[\d,]*|\w+)\s+(?:\w+\s+)?(?:records?|rows?|items?)\b/.test(ctx.lower),
+  score(ctx) {
+    const verb = /\b(process(?:ing|ed)?|crunch|handle|run through|go through|analy[sz]e|dataset|data processing)\b/.test(ctx.lower)
+    if (!RECORDS.test(ctx.lower) || !verb) return 0
+    return /\bfiles?\b/.test(ctx.lower) && !/\brecords?\b/.test(ctx.lower) ? 0 : 4
+  },
   next(ctx) {
-    const raw = /\bprocess(?:ing)?\s+(?:the\s+)?(\d[\d,]*|\w+)\s+(?:\w+\s+)?(?:records?|rows?|items?)\b/.exec(ctx.lower)?.[1]
-    const records = Math.max(1, Math.min(1_000_000, Math.round(parseCount(raw) ?? 10)))
+    const raw = COUNT_BEFORE.exec(ctx.lower)?.[1] ?? COUNT_AFTER.exec(ctx.lower)?.[1]
     const result = resultsOf(ctx, 'process_dataset')[0]
+    const fromCall = result ? (result.args as { records?: unknown } | undefined)?.records : undefined
+    const records = typeof fromCall === 'number' ? fromCall : raw !== undefined ? Number(raw) : undefined
+    if (records === undefined) return ask('How many records should I process?')
+    if (!Number.isInteger(records) || records < 1 || records > 1_000_000) return ask('How many records should I process? I can do 1 to 1,000,000.')
     if (!result) return { kind: 'calls', preface: `I'll process the ${records} records now.`, calls: [{ name: 'process_dataset', args: { records } }] }
     if (result.isError) return { kind: 'answer', text: `Processing failed: ${result.output}` }
     const seconds = /in (\d+(?:\.\d+)?)s/.exec(result.output)?.[1]
     const took = seconds ? ` in ${seconds} seconds` : ''
     return { kind: 'answer', text: `I have successfully processed ${records} records${took} (${code(result.output)}). If you need any further assistance, feel free to ask!` }
-  },
-}
-
-const URL = /\bhttps?:\/\/[^\s),]+[^\s),.]/g
-const FILE = /\b[\w-]+\.(?:pdf|csv|txt|docx?|json|xlsx?|zip|tar\.gz|gz|png|jpe?g|mp4|iso|bin)\b/gi
-
-/** URLs and file names in a prompt, in order, without duplicates. */
-export function extractFiles(prompt: string): string[] {
-  const urls = prompt.match(URL) ?? []
-  const withoutUrls = prompt.replace(URL, ' ')
-  return unique([...urls, ...(withoutUrls.match(FILE) ?? [])])
-}
-
-/** "Download <url> (N MB)" → download_file; several URLs download in one turn. */
-export const downloadIntent: Intent = {
-  id: 'download',
-  tools: ['download_file'],
-  match: (ctx) => /\bdownload\b/.test(ctx.lower),
-  next(ctx) {
-    const done = resultsOf(ctx, 'download_file')
-    if (done.length) {
-      const lines = done.map((r) => `- ${r.isError ? '⚠️ ' : ''}${r.output}`).join('\n')
-      return { kind: 'answer', text: paragraphs(`Here is how the download${done.length > 1 ? 's' : ''} went:`, lines) }
-    }
-    const files = extractFiles(ctx.prompt)
-    if (files.length === 0) files.push('https://example.com/data/dataset.zip')
-    const size = /(\d+(?:\.\d+)?)\s*mb\b/i.exec(ctx.prompt)?.[1]
-    const calls = files.map((url): PlannedCall => ({ name: 'download_file', args: size ? { url, size_mb: Number(size) } : { url } }))
-    return { kind: 'calls', preface: `Starting the download of ${joinProse(files)}.`, calls }
-  },
-}
-
-/** "Fetch data from API-A, API-B, and API-C" → three fetch_data calls in one turn. */
-export const fetchIntent: Intent = {
-  id: 'fetch',
-  tools: ['fetch_data'],
-  match: (ctx) => /\b(fetch|pull|retrieve)\b/.test(ctx.lower),
-  next(ctx): Step {
-    const done = resultsOf(ctx, 'fetch_data')
-    if (done.length) {
-      const lines = done.map((r) => `- **${stringArg(r.args, 'source') ?? r.name}**: ${r.isError ? `⚠️ ${r.output}` : r.output}`)
-      return { kind: 'answer', text: paragraphs('I have fetched the data from the sources:', lines.join('\n')) }
-    }
-    const after = /\bfrom\s+(.+)$/i.exec(ctx.prompt)?.[1]
-    const sources = after ? splitList(after.replace(/\b(?:concurrently|in parallel|sequentially|at once)\b/gi, '')) : []
-    if (sources.length === 0) sources.push('API-A', 'API-B', 'API-C')
-    return {
-      kind: 'calls',
-      preface: `Fetching from ${joinProse(sources)}.`,
-      calls: sources.map((source) => ({ name: 'fetch_data', args: { source } })),
-    }
   },
 }

@@ -1,8 +1,8 @@
 // The lesson's challenge: download files concurrently (one turn), process them one per turn with
 // progress, then write a summary report from the real results.
 import { stringArg, type ToolResultView } from './conversation.ts'
-import { extractFiles } from './intents-lesson.ts'
-import type { Intent } from './plan-types.ts'
+import { extractFiles } from './nlu/slots.ts'
+import { ask, type Intent } from './plan-types.ts'
 import { paragraphs, resultsOf, switchedOff } from './text.ts'
 
 const TOOLS = ['download_file', 'process_file', 'write_report'] as const
@@ -11,10 +11,10 @@ const TOOLS = ['download_file', 'process_file', 'write_report'] as const
 export const pipelineIntent: Intent = {
   id: 'pipeline',
   tools: TOOLS,
-  match: (ctx) => /\bdownload/.test(ctx.lower) && /\bprocess/.test(ctx.lower) && /\b(report|summary|summari[sz]e)/.test(ctx.lower),
+  score: (ctx) => (/\bdownload/.test(ctx.lower) && /\bprocess/.test(ctx.lower) && /\b(report|summary|summari[sz]e)/.test(ctx.lower) ? 6 : 0),
   next(ctx) {
     const files = extractFiles(ctx.prompt)
-    if (files.length === 0) files.push('report-1.pdf', 'report-2.pdf', 'report-3.pdf')
+    if (files.length === 0) return ask('Which files should I download?')
     const downloads = resultsOf(ctx, 'download_file')
     if (downloads.length === 0 && ctx.offered.has('download_file')) {
       return {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Message, ModelRequest, ToolSpec } from '../../../core/index.ts'
 import { requestedTokenCount } from '../answer.ts'
 import { readConversation } from '../conversation.ts'
-import { expressionOf } from '../intents-extra.ts'
-import { extractCities, extractFiles } from '../intents-lesson.ts'
+import { expressionOf } from '../nlu/arithmetic.ts'
+import { extractCities, extractFiles } from '../nlu/slots.ts'
 import { planStep } from '../planner.ts'
 import type { Step } from '../plan-types.ts'
 import { splitTokens } from '../tokens.ts'
@@ -67,6 +67,27 @@ describe('planner', () => {
     const prompt = 'Take a screenshot named report.png, compress it, then email the compressed file to boss@company.com'
     const step = plan(prompt, ['take_screenshot', 'send_email'], turn([{ name: 'take_screenshot', args: { filename: 'report.png' }, output: 'Screenshot saved to report.png' }], 'a'))
     expect(callsOf(step)).toEqual([{ name: 'send_email', args: { recipient: 'boss@company.com', attachment: 'report.png' } }])
+  })
+
+  it('follows exactly the steps the prompt asked for, each on the previous result', () => {
+    const prompt = 'take a screen shot called q3.png, compress it and send it to cfo@acme.io'
+    const shot = turn([{ name: 'take_screenshot', args: { filename: 'q3.png' }, output: 'Screenshot saved to q3.png' }], 'a')
+    expect(callsOf(plan(prompt, ALL, shot))).toEqual([{ name: 'compress_file', args: { filename: 'q3.png' } }])
+    const zipped = [...shot, ...turn([{ name: 'compress_file', args: { filename: 'q3.png' }, output: 'Compressed q3.png to q3.zip' }], 'b')]
+    expect(callsOf(plan(prompt, ALL, zipped))).toEqual([{ name: 'send_email', args: { recipient: 'cfo@acme.io', attachment: 'q3.zip' } }])
+    // No compress step when the prompt asks for none.
+    const noZip = 'take a screenshot called a.png and email it to me@x.io'
+    const taken = turn([{ name: 'take_screenshot', args: { filename: 'a.png' }, output: 'Screenshot saved to a.png' }], 'a')
+    expect(callsOf(plan(noZip, ALL, taken))).toEqual([{ name: 'send_email', args: { recipient: 'me@x.io', attachment: 'a.png' } }])
+  })
+
+  it('answers with the result of a tool it called by name', () => {
+    const shout: ToolSpec = { name: 'shout', description: 'Upper-cases text', inputSchema: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] } }
+    const request: ModelRequest = {
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'use shout on hello' }] }, ...turn([{ name: 'shout', args: { text: 'hello' }, output: 'HELLO' }], 'a')],
+      tools: [shout],
+    }
+    expect(textOf(planStep(request, readConversation(request)))).toBe('`shout` returned:\n\nHELLO')
   })
 
   it('greets, thanks and lists capabilities without tools', () => {
