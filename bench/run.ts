@@ -26,6 +26,11 @@ function readJson<T>(path: string): T | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined
 }
 
+function joinFigures(...lists: (Figure[] | undefined)[]): Figure[] | undefined {
+  const present = lists.filter((list): list is Figure[] => list !== undefined)
+  return present.length ? present.flat() : undefined
+}
+
 async function ensurePeers(): Promise<void> {
   const peers = join(BENCH, 'peers')
   if (existsSync(join(peers, 'node_modules'))) return
@@ -42,6 +47,8 @@ async function main(): Promise<void> {
   try {
     console.log('\n== core ==')
     await run(process.execPath, [...tsx, '--expose-gc', join(BENCH, 'core.bench.ts'), '--json', join(out, 'core.json')])
+    console.log('\n== mcp ==')
+    await run(process.execPath, [...tsx, join(BENCH, 'mcp.bench.ts'), '--json', join(out, 'mcp.json')])
     console.log('\n== peers ==')
     await ensurePeers()
     await run(process.execPath, [...tsx, join(BENCH, 'peers.bench.ts'), '--json', join(out, 'peers.json')])
@@ -49,7 +56,8 @@ async function main(): Promise<void> {
     const skipBuild = process.argv.includes('--skip-build') ? ['--skip-build'] : []
     await run(process.execPath, [...tsx, join(BENCH, 'page.bench.ts'), ...skipBuild, '--json', join(out, 'page.json')])
     const markdown = renderResults(
-      readJson<Figure[]>(join(out, 'core.json')),
+      // The MCP figures join the core table: they are Lanes' own overhead, in the same format.
+      joinFigures(readJson<Figure[]>(join(out, 'core.json')), readJson<Figure[]>(join(out, 'mcp.json'))),
       readJson<PeerResults>(join(out, 'peers.json')),
       readJson<PageFigure[]>(join(out, 'page.json')),
       load,
