@@ -83,6 +83,14 @@ export const runConfigSchema = z.object({
 /** The schema of RunInput: the user's text and attachments by reference. */
 export const runInputSchema = z.object({ text: z.string(), attachments: z.array(attachmentRef) })
 
+const importedFrom = z.object({
+  framework: z.string().max(40),
+  format: z.enum(['otlp', 'jaeger']),
+  traceId: z.string().max(200),
+  executorNote: z.string().max(300),
+  executorInferred: z.boolean(),
+})
+
 /** The schema of a whole RunRecord v1. */
 export const runRecordSchema = z.object({
   v: z.literal(1),
@@ -95,6 +103,7 @@ export const runRecordSchema = z.object({
   input: runInputSchema,
   events: z.array(agentEventSchema),
   projected: z.boolean().exactOptional(),
+  imported: importedFrom.exactOptional(),
 })
 
 // Compile-time proof that the schemas' outputs are exactly the public types; a drift between

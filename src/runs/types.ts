@@ -52,6 +52,19 @@ export interface RunInput {
 
 export type RunStatus = 'running' | 'done' | 'interrupted'
 
+/** Where an imported run came from: a trace written by another agent framework (or by Lanes). */
+export interface ImportedFrom {
+  /** 'strands' | 'ai-sdk' | 'openinference' | 'genai' | 'lanes'. */
+  framework: string
+  /** The file's format. */
+  format: 'otlp' | 'jaeger'
+  traceId: string
+  /** How the executor was found, shown beside it: "concurrent: 3 calls overlapped in turn 1". */
+  executorNote: string
+  /** True when the executor was inferred from the overlap of tool spans, not recorded. */
+  executorInferred: boolean
+}
+
 export interface RunRecord {
   v: typeof RECORD_VERSION
   id: string
@@ -67,6 +80,8 @@ export interface RunRecord {
   events: AgentEvent[]
   /** A what-if re-timing (projectExecutor), not a recorded run: no API call made it. */
   projected?: boolean
+  /** Made from a trace (runsFromOtlp): read-only, and not something Lanes can run again. */
+  imported?: ImportedFrom
 }
 
 /** A value, or why there is none (a message written for the person reading it). */
