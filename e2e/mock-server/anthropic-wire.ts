@@ -1,6 +1,6 @@
 // Anthropic Messages on the wire (wire-formats.md §2.4–2.6, checklist §6.2): every frame named,
 // message_start … message_stop, sequential block indexes, cumulative usage in message_delta.
-import type { ErrorCategory, MockHttpError, MockTurn } from './plan.ts'
+import { MOCK_SIGNATURE, type ErrorCategory, type MockHttpError, type MockTurn } from './plan.ts'
 import { frame, withDelays, type BodyStep } from './sse.ts'
 
 const ERROR_TYPES: Record<ErrorCategory, string> = {
@@ -28,7 +28,17 @@ function messageShell(model: string, turn: MockTurn): Record<string, unknown> {
 /** The streamed body of one turn. */
 export function anthropicStreamSteps(turn: MockTurn, model: string): BodyStep[] {
   const steps: BodyStep[] = [frame({ type: 'message_start', message: messageShell(model, turn) }, 'message_start')]
+  if (turn.end === 'overloaded-start') return [...steps, frame({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, 'error')]
+  if (turn.end === 'start-only') return steps
   let index = 0
+  if (turn.reasoning?.length) {
+    // Thinking comes first and closes with a signature the next request must send back.
+    steps.push(frame({ type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '', signature: '' } }, 'content_block_start'))
+    for (const thinking of turn.reasoning) steps.push(frame({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking } }, 'content_block_delta'))
+    steps.push(frame({ type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: MOCK_SIGNATURE } }, 'content_block_delta'))
+    steps.push(frame({ type: 'content_block_stop', index }, 'content_block_stop'))
+    index++
+  }
   if (turn.text.length) {
     steps.push(frame({ type: 'content_block_start', index, content_block: { type: 'text', text: '' } }, 'content_block_start'))
     steps.push(frame({ type: 'ping' }, 'ping'))
@@ -45,7 +55,8 @@ export function anthropicStreamSteps(turn: MockTurn, model: string): BodyStep[] 
     steps.push(frame({ type: 'content_block_stop', index }, 'content_block_stop'))
     index++
   }
-  steps.push(frame({ type: 'message_delta', delta: { stop_reason: turn.calls.length ? 'tool_use' : 'end_turn', stop_sequence: null }, usage: { output_tokens: turn.usage.output } }, 'message_delta'))
+  const output = turn.usage.output + (turn.reasoning?.length ?? 0)
+  steps.push(frame({ type: 'message_delta', delta: { stop_reason: turn.calls.length ? 'tool_use' : 'end_turn', stop_sequence: null }, usage: { output_tokens: output } }, 'message_delta'))
   steps.push(frame({ type: 'message_stop' }, 'message_stop'))
   const delayed = withDelays(steps, turn.frameDelayMs)
   return turn.stallMs ? [{ kind: 'wait', ms: turn.stallMs }, ...delayed] : delayed

@@ -4,8 +4,9 @@ import { anthropicErrorBody, anthropicMessage, anthropicStreamSteps } from './an
 import { openAICompletion, openAIErrorBody, openAIStreamSteps } from './openai-wire.ts'
 import type { MockHttpError, MockRequestView } from './plan.ts'
 import { planFor, SCENARIO_NAMES } from './scenarios.ts'
+import { responsesStreamSteps } from './responses-wire.ts'
 import { playSteps } from './sse.ts'
-import { viewAnthropic, viewOpenAI } from './view.ts'
+import { viewAnthropic, viewOpenAI, viewResponses } from './view.ts'
 
 /** One request as the mock received it. Headers are kept whole: tests check auth. */
 export interface RecordedRequest {
@@ -59,21 +60,23 @@ export function createMockHandler(): MockHandler {
     }
     const isOpenAI = path.endsWith('/chat/completions')
     const isAnthropic = path.endsWith('/messages')
-    if (request.method !== 'POST' || (!isOpenAI && !isAnthropic)) return json(404, { error: { message: `No route ${request.method} ${path}`, type: 'not_found' } })
+    const isResponses = path.endsWith('/responses')
+    if (request.method !== 'POST' || (!isOpenAI && !isAnthropic && !isResponses)) return json(404, { error: { message: `No route ${request.method} ${path}`, type: 'not_found' } })
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return json(400, { error: { message: 'Body must be a JSON object.', type: 'invalid_request_error' } })
 
     const record = body as Record<string, unknown>
-    const view = isOpenAI ? viewOpenAI(record, request.headers) : viewAnthropic(record, request.headers)
+    const view = isOpenAI ? viewOpenAI(record, request.headers) : isResponses ? viewResponses(record, request.headers) : viewAnthropic(record, request.headers)
     if (!view.apiKey) return errorResponse(view, { status: 401, category: 'auth', message: 'No API key: send Authorization: Bearer <key> or x-api-key.' })
     const count = hits.get(view.model) ?? 0
     hits.set(view.model, count + 1)
     const plan = planFor(view, count)
     if (plan.type === 'error') return errorResponse(view, plan.error)
 
+    if (!view.stream && isResponses) return json(400, { error: { message: 'The mock serves the Responses API streamed only (stream: true).', type: 'invalid_request_error' } })
     if (!view.stream) return json(200, isOpenAI ? openAICompletion(plan.turn, view.model) : anthropicMessage(plan.turn, view.model))
     const streamOptions = record['stream_options']
     const includeUsage = typeof streamOptions === 'object' && streamOptions !== null && (streamOptions as Record<string, unknown>)['include_usage'] === true
-    const steps = isOpenAI ? openAIStreamSteps(plan.turn, view.model, includeUsage) : anthropicStreamSteps(plan.turn, view.model)
+    const steps = isOpenAI ? openAIStreamSteps(plan.turn, view.model, includeUsage) : isResponses ? responsesStreamSteps(plan.turn, view.model) : anthropicStreamSteps(plan.turn, view.model)
     return new Response(playSteps(steps), {
       status: 200,
       headers: { ...CORS_BASE, 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-request-id': 'req_mock_01', 'request-id': 'req_mock_01' },
@@ -101,6 +104,6 @@ function json(status: number, value: unknown, headers: Record<string, string> = 
 }
 
 function errorResponse(view: MockRequestView, error: MockHttpError): Response {
-  const body = view.protocol === 'openai' ? openAIErrorBody(error) : anthropicErrorBody(error)
+  const body = view.protocol === 'anthropic' ? anthropicErrorBody(error) : openAIErrorBody(error)
   return json(error.status, body, { 'x-request-id': 'req_mock_err', 'request-id': 'req_mock_err', ...error.headers })
 }

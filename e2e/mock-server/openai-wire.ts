@@ -27,6 +27,10 @@ export function openAIStreamSteps(turn: MockTurn, model: string, includeUsage: b
   const chunk = (delta: object, finish: string | null = null): BodyStep =>
     frame({ ...envelope, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...usageField })
   const steps: BodyStep[] = [chunk({ role: 'assistant', content: turn.calls.length ? null : '', refusal: null })]
+  if (turn.end === 'overloaded-start') return [...steps, frame({ error: { message: 'Overloaded', type: 'overloaded_error', param: null, code: null } })]
+  if (turn.end === 'start-only') return steps
+  // Thinking as DeepSeek, xAI and vLLM stream it.
+  for (const reasoning of turn.reasoning ?? []) steps.push(chunk({ reasoning_content: reasoning }))
   for (const text of turn.text) steps.push(chunk({ content: text }))
   turn.calls.forEach((call, position) => {
     const index = call.index ?? position
@@ -42,7 +46,8 @@ export function openAIStreamSteps(turn: MockTurn, model: string, includeUsage: b
   }
   steps.push(chunk({}, turn.calls.length ? 'tool_calls' : 'stop'))
   if (includeUsage) {
-    const usage = { prompt_tokens: turn.usage.input, completion_tokens: turn.usage.output, total_tokens: turn.usage.input + turn.usage.output }
+    const reasoning = turn.reasoning?.length ?? 0
+    const usage = { prompt_tokens: turn.usage.input, completion_tokens: turn.usage.output + reasoning, total_tokens: turn.usage.input + turn.usage.output + reasoning, ...(reasoning ? { completion_tokens_details: { reasoning_tokens: reasoning } } : {}) }
     steps.push(frame({ ...envelope, choices: [], usage }))
   }
   steps.push({ kind: 'bytes', text: 'data: [DONE]\n\n' })

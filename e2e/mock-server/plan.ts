@@ -10,11 +10,17 @@ export interface MockCall {
   index?: number
 }
 
-/** How a streamed turn goes wrong after its content, if it does. */
-export type TurnEnd = 'normal' | 'cut' | 'stream-error' | 'malformed'
+/**
+ * How a streamed turn goes wrong after its content, if it does. 'overloaded-start': an overload
+ * error right after the stream opened (before any content); 'start-only': the opening event, then
+ * the stream ends with no answer and no terminal event.
+ */
+export type TurnEnd = 'normal' | 'cut' | 'stream-error' | 'malformed' | 'overloaded-start' | 'start-only'
 
 /** One assistant turn. */
 export interface MockTurn {
+  /** Thinking, streamed before the answer (Chat reasoning_content, Anthropic thinking, Responses summary). */
+  reasoning?: string[]
   text: string[]
   calls: MockCall[]
   end: TurnEnd
@@ -39,7 +45,7 @@ export type Plan = { type: 'turn'; turn: MockTurn } | { type: 'error'; error: Mo
 
 /** What a scenario needs to know about a request, whatever its protocol. */
 export interface MockRequestView {
-  protocol: 'openai' | 'anthropic'
+  protocol: 'openai' | 'anthropic' | 'responses'
   model: string
   stream: boolean
   /** Assistant messages so far: the turn number, counted from 0. */
@@ -53,7 +59,16 @@ export interface MockRequestView {
   parts: { text: number; image: number; file: number; document: number }
   /** The API key the request carried (for scenarios that echo it in an error, as real APIs do). */
   apiKey: string
+  /**
+   * Earlier thinking the request sends back, as each API requires: Anthropic thinking blocks with
+   * the mock's signature, Responses reasoning items with the mock's encrypted content, Chat
+   * `reasoning_content`.
+   */
+  echoedReasoning: number
 }
+
+/** The signature / encrypted content the mock gives its thinking, to recognise it when it comes back. */
+export const MOCK_SIGNATURE = 'mock-signature-EqQBCgIYAhIM'
 
 /** A plain text turn from the given pieces. */
 export function textTurn(pieces: string[], extra: Partial<MockTurn> = {}): MockTurn {

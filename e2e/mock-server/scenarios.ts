@@ -52,6 +52,18 @@ const SCENARIOS: Record<string, Scenario> = {
     view.assistantTurns === 0
       ? turn(textTurn(['I will check.\n', 'TOOL_CALL {"name": "get_weather", ', '"arguments": {"city": "Seattle"}}\n']))
       : turn(textTurn([`From the tool: ${view.lastUserText}`])),
+  'mock-thinking': (view) => {
+    if (view.assistantTurns === 0) {
+      return turn({ ...callsTurn([{ id: 'call_think_01', name: 'get_weather', args: ['{"city": ', '"Seattle"}'] }]), reasoning: ['The user wants ', 'the weather in Seattle; ', 'I should call get_weather.'], frameDelayMs: 30 })
+    }
+    // Anthropic and the Responses API answer 400 when the thinking before a tool call is not sent back.
+    if (view.protocol !== 'openai' && view.echoedReasoning === 0) {
+      return fail({ status: 400, category: 'bad-request', message: 'The thinking block (with its signature) before the tool call must be passed back in the next request.' })
+    }
+    return turn({ ...textTurn(['Seattle: ', view.lastToolResults[0] ?? '?']), reasoning: ['The tool answered; ', 'now I can reply.'], frameDelayMs: 30 })
+  },
+  'fault-overloaded-start': () => turn(textTurn(['Never sent'], { end: 'overloaded-start' })),
+  'fault-start-only': () => turn(textTurn(['Never sent'], { end: 'start-only' })),
   'fault-401': (view) => fail({ status: 401, category: 'auth', message: `Incorrect API key provided: ${view.apiKey}. You can find your API key in your account settings.` }),
   'fault-403': () => fail({ status: 403, category: 'permission', message: 'You do not have access to this model.' }),
   'fault-404': (view) => fail({ status: 404, category: 'not-found', message: `The model '${view.model}' does not exist.` }),

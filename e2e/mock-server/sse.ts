@@ -24,7 +24,7 @@ export function playSteps(steps: readonly BodyStep[]): ReadableStream<Uint8Array
   let cancelled = false
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      // One pull may write several frames; stop at a pause so back-pressure and cancel work.
+      // One pull writes the frames up to the next pause, then returns, so back-pressure and cancel work.
       while (index < steps.length && !cancelled) {
         const step = steps[index++]!
         if (step.kind === 'bytes') {
@@ -40,7 +40,8 @@ export function playSteps(steps: readonly BodyStep[]): ReadableStream<Uint8Array
           wake = resolve
           timer = setTimeout(resolve, step.ms)
         })
-        return
+        // Go on to the next bytes within this pull: a pull that resolves without enqueuing is
+        // not called again while the reader waits, and the stream would stall after a pause.
       }
       if (!cancelled) controller.close()
     },

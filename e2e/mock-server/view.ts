@@ -1,5 +1,5 @@
 // Reads an OpenAI or Anthropic request body into the protocol-neutral view scenarios use.
-import type { MockRequestView } from './plan.ts'
+import { MOCK_SIGNATURE, type MockRequestView } from './plan.ts'
 
 type Json = Record<string, unknown>
 
@@ -24,6 +24,7 @@ export function viewOpenAI(body: Json, headers: Headers): MockRequestView {
   const messages = asArray(body['messages']).filter(isObject)
   const view = base('openai', body, headers)
   view.assistantTurns = messages.filter((m) => m['role'] === 'assistant').length
+  view.echoedReasoning = messages.filter((m) => m['role'] === 'assistant' && asString(m['reasoning_content']) !== '').length
   view.toolNames = asArray(body['tools']).filter(isObject).map((t) => (isObject(t['function']) ? asString(t['function']['name']) : ''))
   let lastTool: string[] = []
   let run: string[] = []
@@ -54,6 +55,9 @@ export function viewAnthropic(body: Json, headers: Headers): MockRequestView {
   view.assistantTurns = messages.filter((m) => m['role'] === 'assistant').length
   view.toolNames = asArray(body['tools']).filter(isObject).map((t) => asString(t['name']))
   for (const message of messages) {
+    if (message['role'] === 'assistant') {
+      view.echoedReasoning += asArray(message['content']).filter((b) => isObject(b) && b['type'] === 'thinking' && b['signature'] === MOCK_SIGNATURE).length
+    }
     if (message['role'] !== 'user') continue
     const content = message['content']
     if (typeof content === 'string') {
@@ -75,7 +79,42 @@ export function viewAnthropic(body: Json, headers: Headers): MockRequestView {
   return view
 }
 
-function base(protocol: 'openai' | 'anthropic', body: Json, headers: Headers): MockRequestView {
+/** The neutral view of a Responses API body: input items instead of messages. */
+export function viewResponses(body: Json, headers: Headers): MockRequestView {
+  const view = base('responses', body, headers)
+  view.toolNames = asArray(body['tools']).filter(isObject).map((t) => asString(t['name']))
+  const items = typeof body['input'] === 'string' ? [{ role: 'user', content: body['input'] }] : asArray(body['input']).filter(isObject)
+  let run: string[] = []
+  let lastKind = ''
+  // One assistant turn is a run of reasoning, assistant message and function_call items.
+  let inAssistant = false
+  for (const item of items) {
+    const kind = asString(item['type']) || 'message'
+    const assistantItem = kind === 'reasoning' || kind === 'function_call' || (kind === 'message' && item['role'] === 'assistant')
+    if (assistantItem && !inAssistant) view.assistantTurns++
+    inAssistant = assistantItem
+    if (kind === 'function_call_output') {
+      if (lastKind !== kind) run = []
+      run.push(asString(item['output']))
+      view.lastToolResults = run
+    } else if (kind === 'reasoning' && item['encrypted_content'] === MOCK_SIGNATURE) view.echoedReasoning++
+    else if (kind === 'message' && item['role'] === 'user') {
+      const content = item['content']
+      if (typeof content === 'string') { view.parts.text++; view.lastUserText = content }
+      let text = ''
+      for (const part of asArray(content).filter(isObject)) {
+        if (part['type'] === 'input_text') { view.parts.text++; text += asString(part['text']) }
+        else if (part['type'] === 'input_image') view.parts.image++
+        else if (part['type'] === 'input_file') view.parts.file++
+      }
+      if (typeof content !== 'string') view.lastUserText = text
+    }
+    lastKind = kind
+  }
+  return view
+}
+
+function base(protocol: MockRequestView['protocol'], body: Json, headers: Headers): MockRequestView {
   return {
     protocol,
     model: asString(body['model']),
@@ -86,5 +125,6 @@ function base(protocol: 'openai' | 'anthropic', body: Json, headers: Headers): M
     toolNames: [],
     parts: { text: 0, image: 0, file: 0, document: 0 },
     apiKey: apiKeyOf(headers),
+    echoedReasoning: 0,
   }
 }

@@ -1,12 +1,13 @@
 // The Anthropic Messages adapter over @anthropic-ai/sdk 1.x (Bearer auth, API 2026-10-21). Raw
 // `create({stream:true})` events are accumulated per content block; the SDK loads on first use.
 import type Anthropic from '@anthropic-ai/sdk'
-import type { MessageCreateParamsStreaming, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages'
-import type { Model, ModelEvent } from '../core/index.ts'
+import type { MessageCreateParamsStreaming, ThinkingConfigParam } from '@anthropic-ai/sdk/resources/messages'
+import type { Model } from '../core/index.ts'
+import { AnthropicAccumulator } from './anthropic-stream.ts'
 import { capabilitiesOf, type ProviderCapabilities } from './capabilities.ts'
 import { toProviderError, type ErrorContext } from './errors.ts'
 import { toAnthropicMessages, toAnthropicTools } from './anthropic-messages.ts'
-import { parseArgsText } from './parts.ts'
+import { streamEndedEarly } from './stream-end.ts'
 import { DEFAULT_IDLE_TIMEOUT_MS, startWatchdog } from './watchdog.ts'
 
 /** Options of `createAnthropicModel`. */
@@ -15,8 +16,13 @@ export interface AnthropicModelOptions {
   /** Default https://api.anthropic.com (no /v1: the SDK adds /v1/messages). */
   baseURL?: string
   model: string
-  /** Default 4096. */
+  /** Default 4096 (raised above the thinking budget when thinking is on). */
   maxTokens?: number
+  /**
+   * Extended thinking: a budget of thinking tokens (at least 1024), or 'adaptive' to let the model
+   * decide (newer models). Off when absent.
+   */
+  thinking?: { budgetTokens: number } | 'adaptive'
   capabilities?: Partial<ProviderCapabilities>
   /** Abort when no chunk arrives for this long. Default 60 s. */
   idleTimeoutMs?: number
@@ -34,67 +40,6 @@ function loadSdk(): Promise<typeof import('@anthropic-ai/sdk')> {
   return sdk
 }
 
-interface OpenBlock {
-  kind: 'text' | 'tool' | 'other'
-  id: string
-  name: string
-  json: string
-}
-
-/** Turns raw stream events into core events; tool calls are emitted when their block stops. */
-export class AnthropicAccumulator {
-  private readonly blocks = new Map<number, OpenBlock>()
-  private inputTokens = 0
-  private outputTokens = 0
-  private stopReason = 'end_turn'
-  private sawUsage = false
-
-  push(event: RawMessageStreamEvent): ModelEvent[] {
-    switch (event.type) {
-      case 'message_start':
-        this.inputTokens = event.message.usage.input_tokens
-        this.outputTokens = event.message.usage.output_tokens
-        this.sawUsage = true
-        return []
-      case 'content_block_start': {
-        const block = event.content_block
-        if (block.type === 'tool_use') this.blocks.set(event.index, { kind: 'tool', id: block.id, name: block.name, json: '' })
-        else this.blocks.set(event.index, { kind: block.type === 'text' ? 'text' : 'other', id: '', name: '', json: '' })
-        return block.type === 'text' && block.text ? [{ type: 'text-delta', text: block.text }] : []
-      }
-      case 'content_block_delta': {
-        const delta = event.delta
-        if (delta.type === 'text_delta') return delta.text ? [{ type: 'text-delta', text: delta.text }] : []
-        if (delta.type === 'input_json_delta') {
-          const block = this.blocks.get(event.index)
-          if (block) block.json += delta.partial_json
-        }
-        return []
-      }
-      case 'content_block_stop': {
-        const block = this.blocks.get(event.index)
-        if (block?.kind !== 'tool') return []
-        return [{ type: 'tool-call', id: block.id, name: block.name, args: parseArgsText(block.json) }]
-      }
-      case 'message_delta':
-        if (event.delta.stop_reason) this.stopReason = event.delta.stop_reason
-        // Counts in message_delta are cumulative (§2.4): take the latest, don't add.
-        if (typeof event.usage.output_tokens === 'number') this.outputTokens = event.usage.output_tokens
-        if (typeof event.usage.input_tokens === 'number') this.inputTokens = event.usage.input_tokens
-        this.sawUsage = true
-        return []
-      default:
-        return []
-    }
-  }
-
-  /** Usage and the finish reason, at message_stop. */
-  finish(): ModelEvent[] {
-    const usage: ModelEvent[] = this.sawUsage ? [{ type: 'usage', inputTokens: this.inputTokens, outputTokens: this.outputTokens }] : []
-    return [...usage, { type: 'finish', reason: this.stopReason }]
-  }
-}
-
 /** A core Model over Anthropic Messages, streaming. */
 export function createAnthropicModel(options: AnthropicModelOptions): Model {
   const provider = 'Anthropic'
@@ -103,6 +48,11 @@ export function createAnthropicModel(options: AnthropicModelOptions): Model {
   const firstMs = options.firstTokenTimeoutMs ?? idleMs
   const ctx: ErrorContext = { provider, providerId: 'anthropic', apiKey: options.apiKey, model: options.model, ...(options.baseURL ? { baseURL: options.baseURL } : {}) }
   let client: Anthropic | undefined
+  const thinking: ThinkingConfigParam | undefined = options.thinking === 'adaptive'
+    ? { type: 'adaptive', display: 'summarized' }
+    : options.thinking ? { type: 'enabled', budget_tokens: Math.max(1024, Math.round(options.thinking.budgetTokens)), display: 'summarized' } : undefined
+  // Thinking tokens count toward max_tokens, which must exceed the budget.
+  const maxTokens = Math.max(options.maxTokens ?? 4096, thinking?.type === 'enabled' ? thinking.budget_tokens + 1024 : 0)
 
   const getClient = async (): Promise<Anthropic> => {
     if (client) return client
@@ -129,8 +79,9 @@ export function createAnthropicModel(options: AnthropicModelOptions): Model {
         const anthropic = await getClient()
         const body: MessageCreateParamsStreaming = {
           model: options.model,
-          max_tokens: options.maxTokens ?? 4096,
+          max_tokens: maxTokens,
           messages: toAnthropicMessages(req.messages, caps),
+          ...(thinking ? { thinking } : {}),
           stream: true,
           ...(req.system ? { system: req.system } : {}),
           ...(req.tools.length ? { tools: toAnthropicTools(req.tools) } : {}),
@@ -138,8 +89,10 @@ export function createAnthropicModel(options: AnthropicModelOptions): Model {
         const stream = await anthropic.messages.create(body, { signal: dog.signal })
         const acc = new AnthropicAccumulator()
         let stopped = false
+        let events = 0
         for await (const event of stream) {
           dog.kick()
+          events++
           for (const out of acc.push(event)) {
             started = true
             yield out
@@ -148,7 +101,8 @@ export function createAnthropicModel(options: AnthropicModelOptions): Model {
         }
         if (dog.timedOut) throw dog.timedOut
         if (signal.aborted) return
-        if (!stopped) throw new TypeError('The stream ended before message_stop.')
+        // The server answered and then closed early: say so, rather than guess at CORS.
+        if (!stopped) throw streamEndedEarly(provider, events ? `after ${events} event${events === 1 ? '' : 's'}, before message_stop` : 'before sending any event')
         yield* acc.finish()
       } catch (error) {
         if (dog.timedOut) throw dog.timedOut

@@ -13,7 +13,7 @@ export interface CompatibleModelOptions extends Omit<OpenAIModelOptions, 'apiKey
   preset?: string
   baseURL: string
   apiKey?: string
-  /** Strip every x-stainless-* header (for servers whose CORS preflight rejects them). */
+  /** Strip every x-stainless-* header (for servers whose CORS preflight rejects them). Default: the preset's choice. */
   dropStainlessHeaders?: boolean
 }
 
@@ -30,7 +30,7 @@ export function withoutStainlessHeaders(base: typeof fetch = (input, init) => gl
 export function createCompatibleModel(options: CompatibleModelOptions): Model {
   const { preset: presetId, dropStainlessHeaders, apiKey, baseURL, ...rest } = options
   const preset = presetId ? presetById(presetId) : undefined
-  const fetchImpl = dropStainlessHeaders ? withoutStainlessHeaders(options.fetch) : options.fetch
+  const fetchImpl = (dropStainlessHeaders ?? preset?.dropStainlessHeaders) ? withoutStainlessHeaders(options.fetch) : options.fetch
   return createOpenAIModel({
     ...rest,
     apiKey: apiKey ?? '',

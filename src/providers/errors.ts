@@ -127,10 +127,11 @@ export function toProviderError(err: unknown, ctx: ErrorContext): ProviderError 
     if (status === 408 || status === 409 || status >= 500) return make('server', `${p} had a server error (${status}). Try again; the fallback chain retries this automatically.${detail}`, wait)
     return make('bad-request', `${p} rejected the request (${status}).${detail}`)
   }
-  if (/overloaded/i.test(s.type)) return make('stream-error', `${p} became overloaded mid-answer and sent an error. Try again shortly.${detail}`)
+  // An overload inside a 200 stream is the same condition as a 529: the fallback chain retries it.
+  if (/overloaded/i.test(s.type)) return make('overloaded', `${p} became overloaded mid-answer and sent an error. Try again shortly, or add a fallback model.${detail}`)
   if (s.hasBody || s.type !== '') return make('stream-error', `${p} sent an error in the middle of the stream.${detail}`)
   if (err instanceof SyntaxError) return make('stream-error', `${p} sent a malformed stream frame that is not JSON. The server or a proxy may be broken.${detail}`)
-  if (ctx.started) return make('stream-cut', `The connection to ${p} was cut mid-answer. The partial answer is kept; try again to get the rest.${detail}`)
+  if (ctx.started) return make('stream-cut', `The stream ended early: the connection to ${p} was cut mid-answer. The partial answer is kept; try again to get the rest.${detail}`)
   return make('network', `Could not reach ${p}${ctx.baseURL ? ` at ${ctx.baseURL}` : ''}. ${networkHint(ctx.providerId)}${detail}`)
 }
 

@@ -10,6 +10,8 @@ export interface OpenAIWireOptions {
   caps: ProviderCapabilities
   /** Tools described in the system prompt and called as text (no `tools` field). */
   textTools: boolean
+  /** Send assistant reasoning back as `reasoning_content` (DeepSeek's thinking mode needs it). */
+  echoReasoning?: boolean
   imageDetail?: 'auto' | 'low' | 'high'
 }
 
@@ -31,24 +33,28 @@ export function toOpenAIMessages(req: ModelRequest, options: OpenAIWireOptions):
 }
 
 function convert(message: Message, options: OpenAIWireOptions): ChatCompletionMessageParam[] {
-  if (message.role === 'assistant') return [assistant(message.content, options.textTools)]
+  if (message.role === 'assistant') return [assistant(message.content, options.textTools, options.echoReasoning === true)]
   if (message.role === 'tool') return toolResults(message.content, options)
   const parts = userParts(message.content, options)
   return parts.length ? [{ role: 'user', content: simplify(parts) }] : []
 }
 
-function assistant(content: readonly ContentPart[], textTools: boolean): ChatCompletionMessageParam {
+function assistant(content: readonly ContentPart[], textTools: boolean, echoReasoning: boolean): ChatCompletionMessageParam {
   let text = ''
+  let reasoning = ''
   const calls: { id: string; type: 'function'; function: { name: string; arguments: string } }[] = []
   for (const part of content) {
     if (part.type === 'text') text += part.text
+    else if (part.type === 'reasoning') reasoning += part.text
     else if (part.type === 'tool-call') {
       if (textTools) text += `${text && !text.endsWith('\n') ? '\n' : ''}TOOL_CALL ${JSON.stringify({ name: part.name, arguments: part.args })}\n`
       else calls.push({ id: part.id, type: 'function', function: { name: part.name, arguments: argsToJson(part.args) } })
     }
   }
-  if (calls.length) return { role: 'assistant', content: text || null, tool_calls: calls }
-  return { role: 'assistant', content: text }
+  // reasoning_content is not in the SDK's types; servers that don't know it never get it.
+  const extra = echoReasoning && reasoning ? { reasoning_content: reasoning } : {}
+  if (calls.length) return { role: 'assistant', content: text || null, tool_calls: calls, ...extra }
+  return { role: 'assistant', content: text, ...extra }
 }
 
 /** One `tool` message per result in call order; anything else in the message follows as user content. */
@@ -58,7 +64,8 @@ function toolResults(content: readonly ContentPart[], options: OpenAIWireOptions
   const asText: string[] = []
   for (const part of content) {
     if (part.type !== 'tool-result') { rest.push(part); continue }
-    const output = part.isError ? `Error: ${part.output}` : part.output
+    // Chat has no error flag, so an error says so in its text, once: core's tool errors already do.
+    const output = part.isError && !part.output.startsWith('Error') ? `Error: ${part.output}` : part.output
     if (options.textTools) asText.push(`Result of ${part.name} (call ${part.callId}):\n${output}`)
     else out.push({ role: 'tool', tool_call_id: part.callId, content: output })
   }

@@ -1,58 +1,6 @@
-// Chat Completions chunks → core ModelEvents. Tool calls are keyed by index, but a new id at a
-// used index starts a new call: Ollama sends every parallel call with index 0 (wire-formats §5),
-// and the SDK's own accumulator would merge them into one corrupt call.
-import type { ChatCompletionChunk } from 'openai/resources/chat/completions'
+// For models that call tools as text (native tools off): the filter that keeps call syntax out of
+// the transcript. Chunk accumulation lives in chat-chunks.ts.
 import { parseTextToolCalls, type ModelEvent } from '../core/index.ts'
-import { parseArgsText } from './parts.ts'
-
-interface OpenCall {
-  id: string
-  name: string
-  args: string
-}
-
-/** Accumulates one streamed turn. `push` returns the events ready now; `finish` the rest. */
-export class ChunkAccumulator {
-  private readonly calls: OpenCall[] = []
-  private readonly byIndex = new Map<number, OpenCall>()
-  private usage: { inputTokens: number; outputTokens: number } | undefined
-  private finishReason: string | undefined
-
-  push(chunk: ChatCompletionChunk): ModelEvent[] {
-    const events: ModelEvent[] = []
-    if (chunk.usage) this.usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens }
-    for (const choice of chunk.choices) {
-      if (choice.index !== 0) continue
-      const delta = choice.delta
-      if (delta.content) events.push({ type: 'text-delta', text: delta.content })
-      for (const fragment of delta.tool_calls ?? []) this.addFragment(fragment)
-      if (choice.finish_reason) this.finishReason = choice.finish_reason
-    }
-    return events
-  }
-
-  private addFragment(fragment: NonNullable<ChatCompletionChunk.Choice.Delta['tool_calls']>[number]): void {
-    const index = fragment.index
-    const known = this.byIndex.get(index)
-    if (!known || (fragment.id && known.id && fragment.id !== known.id)) {
-      const call: OpenCall = { id: fragment.id ?? '', name: fragment.function?.name ?? '', args: fragment.function?.arguments ?? '' }
-      this.calls.push(call)
-      this.byIndex.set(index, call)
-      return
-    }
-    if (fragment.id && !known.id) known.id = fragment.id
-    if (fragment.function?.name && !known.name) known.name = fragment.function.name
-    if (fragment.function?.arguments) known.args += fragment.function.arguments
-  }
-
-  /** Every accumulated tool call, then usage and the finish reason. */
-  finish(): ModelEvent[] {
-    const events: ModelEvent[] = this.calls.map((call, i) => ({ type: 'tool-call', id: call.id || `call_${i + 1}`, name: call.name, args: parseArgsText(call.args) }))
-    if (this.usage) events.push({ type: 'usage', ...this.usage })
-    events.push({ type: 'finish', reason: this.finishReason ?? (this.calls.length ? 'tool_calls' : 'stop') })
-    return events
-  }
-}
 
 let textCallCounter = 0
 

@@ -1,14 +1,23 @@
-// The OpenAI Chat Completions adapter, also used for every OpenAI-compatible server. The SDK is
-// imported on first use, so it stays out of the initial page bundle.
+// The OpenAI adapter: the Responses API (OpenAI's default) and Chat Completions (every
+// OpenAI-compatible server). The SDK is imported on first use, so it stays out of the initial page
+// bundle. Each request gets its own client, because the fetch under it watches that request's
+// stream for the Chat `[DONE]` terminator (sse-done.ts).
 import type OpenAI from 'openai'
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions'
 import type { Model, ModelEvent, ModelRequest } from '../core/index.ts'
 import { capabilitiesOf, type ProviderCapabilities } from './capabilities.ts'
+import { ChunkAccumulator, chatUsage } from './chat-chunks.ts'
 import { toProviderError, type ErrorContext } from './errors.ts'
 import { toOpenAIMessages, toOpenAITools } from './openai-messages.ts'
-import { ChunkAccumulator, TextToolFilter } from './openai-stream.ts'
+import { TextToolFilter } from './openai-stream.ts'
 import { parseArgsText } from './parts.ts'
+import { streamResponses } from './responses.ts'
+import { streamEndedEarly } from './stream-end.ts'
+import { tapDone } from './sse-done.ts'
 import { DEFAULT_IDLE_TIMEOUT_MS, startWatchdog, type Watchdog } from './watchdog.ts'
+
+/** How hard a reasoning model thinks (Chat `reasoning_effort`, Responses `reasoning.effort`). */
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh'
 
 /** Options of `createOpenAIModel`. */
 export interface OpenAIModelOptions {
@@ -16,11 +25,20 @@ export interface OpenAIModelOptions {
   /** Default https://api.openai.com/v1. */
   baseURL?: string
   model: string
+  /** 'responses' (the default for OpenAI itself) or 'chat' (the default for every other server). */
+  api?: 'responses' | 'chat'
   /** Provider id for capabilities and error hints ('openai', 'ollama', …). Default 'openai'. */
   providerId?: string
   /** Name used in messages. Default 'OpenAI'. */
   providerLabel?: string
   maxTokens?: number
+  /** Ask a reasoning model for this much thinking (and, on the Responses API, for a summary of it). */
+  reasoningEffort?: ReasoningEffort
+  /**
+   * Send each assistant message's reasoning back as `reasoning_content` (Chat only). DeepSeek's
+   * thinking mode answers 400 without it after a tool call; default on for the 'deepseek' preset.
+   */
+  echoReasoning?: boolean
   /** false: one non-streamed call; the whole text arrives as one text-delta. */
   streaming?: boolean
   /** false: tools go in the system prompt and calls are parsed from the text. */
@@ -47,22 +65,22 @@ function loadSdk(): Promise<typeof import('openai')> {
   return sdk
 }
 
-/** A core Model over OpenAI Chat Completions (or an OpenAI-compatible server). */
+/** A core Model over the OpenAI Responses API or Chat Completions (or an OpenAI-compatible server). */
 export function createOpenAIModel(options: OpenAIModelOptions): Model {
   const providerId = options.providerId ?? 'openai'
   const provider = options.providerLabel ?? 'OpenAI'
+  const api = options.api ?? (providerId === 'openai' ? 'responses' : 'chat')
   const caps: ProviderCapabilities = { ...capabilitiesOf(providerId), ...options.capabilities }
   const streaming = options.streaming ?? caps.streaming
   const textTools = !(options.nativeTools ?? caps.nativeTools)
+  const echoReasoning = options.echoReasoning ?? providerId === 'deepseek'
   const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
   const firstMs = options.firstTokenTimeoutMs ?? idleMs
   const ctx: ErrorContext = { provider, providerId, apiKey: options.apiKey, model: options.model, ...(options.baseURL ? { baseURL: options.baseURL } : {}) }
-  let client: OpenAI | undefined
 
-  const getClient = async (): Promise<OpenAI> => {
-    if (client) return client
+  const newClient = async (fetchImpl: typeof fetch | undefined): Promise<OpenAI> => {
     const { default: OpenAIClient } = await loadSdk()
-    client = new OpenAIClient({
+    return new OpenAIClient({
       apiKey: options.apiKey || 'no-key',
       dangerouslyAllowBrowser: true,
       // Retries belong to the fallback chain, where the run can show them.
@@ -70,26 +88,28 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
       // Failures reach the user as ProviderErrors; the SDK's console logging would only add noise.
       logLevel: 'off',
       ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(fetchImpl ? { fetch: fetchImpl } : {}),
       ...(options.defaultHeaders ? { defaultHeaders: options.defaultHeaders } : {}),
     })
-    return client
   }
 
   const baseBody = (req: ModelRequest) => {
     const tools = !textTools && req.tools.length ? { tools: toOpenAITools(req.tools) } : {}
     const max = options.maxTokens === undefined ? {} : providerId === 'openai' ? { max_completion_tokens: options.maxTokens } : { max_tokens: options.maxTokens }
+    const wire = { caps, textTools, echoReasoning, ...(options.imageDetail ? { imageDetail: options.imageDetail } : {}) }
     return {
       model: options.model,
-      messages: toOpenAIMessages(req, { caps, textTools, ...(options.imageDetail ? { imageDetail: options.imageDetail } : {}) }),
+      messages: toOpenAIMessages(req, wire),
       ...tools,
       ...max,
+      ...(options.reasoningEffort ? { reasoning_effort: options.reasoningEffort } : {}),
     }
   }
 
   async function* streamed(req: ModelRequest, dog: Watchdog, state: { started: boolean }): AsyncGenerator<ModelEvent> {
-    const openai = await getClient()
-    const body: ChatCompletionCreateParamsStreaming = { ...baseBody(req), stream: true, ...(options.includeUsage === false ? {} : { stream_options: { include_usage: true } }) }
+    const tap = tapDone(options.fetch)
+    const openai = await newClient(tap.fetch)
+    const body = { ...baseBody(req), stream: true, ...(options.includeUsage === false ? {} : { stream_options: { include_usage: true } }) } as ChatCompletionCreateParamsStreaming
     const stream = await openai.chat.completions.create(body, { signal: dog.signal })
     const acc = new ChunkAccumulator()
     const filter = textTools ? new TextToolFilter(req.tools.map((tool) => tool.name)) : undefined
@@ -108,6 +128,9 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
       }
     }
     if (dog.signal.aborted) return
+    // Calls are only released once the server said the turn is complete: a cut stream's last
+    // arguments may be half a JSON object, and no tool may run on them.
+    if (!acc.finished && !tap.done) throw streamEndedEarly(provider, 'before its finish reason or [DONE]')
     if (filter) {
       const { text, calls } = filter.finish()
       if (text) yield { type: 'text-delta', text }
@@ -120,11 +143,14 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
   }
 
   async function* whole(req: ModelRequest, dog: Watchdog): AsyncGenerator<ModelEvent> {
-    const openai = await getClient()
-    const body: ChatCompletionCreateParamsNonStreaming = { ...baseBody(req), stream: false }
+    const openai = await newClient(options.fetch)
+    const body = { ...baseBody(req), stream: false } as ChatCompletionCreateParamsNonStreaming
     const completion = await openai.chat.completions.create(body, { signal: dog.signal })
     const choice = completion.choices[0]
-    let text = choice?.message.content ?? ''
+    const refusal = choice?.message.refusal ?? ''
+    let text = (choice?.message.content ?? '') + refusal
+    const reasoning = (choice?.message as { reasoning_content?: unknown } | undefined)?.reasoning_content
+    if (typeof reasoning === 'string' && reasoning) yield* [{ type: 'reasoning-delta', text: reasoning }, { type: 'reasoning-end' }] satisfies ModelEvent[]
     const events: ModelEvent[] = []
     for (const call of choice?.message.tool_calls ?? []) {
       if (call.type === 'function') events.push({ type: 'tool-call', id: call.id, name: call.function.name, args: parseArgsText(call.function.arguments) })
@@ -138,8 +164,8 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
     }
     if (text) yield { type: 'text-delta', text }
     yield* events
-    if (completion.usage) yield { type: 'usage', inputTokens: completion.usage.prompt_tokens, outputTokens: completion.usage.completion_tokens }
-    yield { type: 'finish', reason: events.length ? 'tool_calls' : (choice?.finish_reason ?? 'stop') }
+    if (completion.usage) yield { type: 'usage', ...chatUsage(completion.usage) }
+    yield { type: 'finish', reason: refusal ? 'refusal' : events.length ? 'tool_calls' : (choice?.finish_reason ?? 'stop') }
   }
 
   return {
@@ -148,7 +174,10 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
       const dog = startWatchdog(signal, provider, firstMs, idleMs)
       const state = { started: false }
       try {
-        yield* streaming ? streamed(req, dog, state) : whole(req, dog)
+        if (api === 'responses') {
+          const openai = await newClient(options.fetch)
+          yield* streamResponses(openai, req, { model: options.model, provider, caps, dog, state, ...pick(options) })
+        } else yield* streaming ? streamed(req, dog, state) : whole(req, dog)
         if (dog.timedOut) throw dog.timedOut
       } catch (error) {
         if (dog.timedOut) throw dog.timedOut
@@ -158,5 +187,13 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
         dog.dispose()
       }
     },
+  }
+}
+
+function pick(options: OpenAIModelOptions): { maxTokens?: number; reasoningEffort?: ReasoningEffort; imageDetail?: 'auto' | 'low' | 'high' } {
+  return {
+    ...(options.maxTokens !== undefined ? { maxTokens: options.maxTokens } : {}),
+    ...(options.reasoningEffort ? { reasoningEffort: options.reasoningEffort } : {}),
+    ...(options.imageDetail ? { imageDetail: options.imageDetail } : {}),
   }
 }

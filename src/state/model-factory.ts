@@ -1,5 +1,5 @@
 import type { ContentPart, Model } from '../core/index.ts'
-import { COMPATIBLE_PRESETS } from '../providers/presets.ts'
+import { COMPATIBLE_PRESETS, presetById } from '../providers/presets.ts'
 import type { Settings } from './settings.ts'
 
 /** A provider as the settings panel lists it. */
@@ -11,20 +11,24 @@ export interface ProviderEntry {
   needsKey: boolean
   /** Where the key goes, for the note in the keys dialog. */
   keyNote?: string
+  /** The thinking control this provider has: Anthropic's token budget, OpenAI's reasoning effort. */
+  thinking?: 'budget' | 'effort'
 }
 
 /** Every provider the page offers: the offline demo first (the default), then the live ones. */
 export const PROVIDERS: readonly ProviderEntry[] = [
   { id: 'local', label: 'Offline demo', defaultBaseURL: '', defaultModel: 'lanes-local', needsKey: false },
-  { id: 'openai', label: 'OpenAI', defaultBaseURL: 'https://api.openai.com/v1', defaultModel: 'gpt-4o-mini', needsKey: true },
-  { id: 'anthropic', label: 'Anthropic', defaultBaseURL: 'https://api.anthropic.com', defaultModel: 'claude-sonnet-4-5', needsKey: true },
-  ...COMPATIBLE_PRESETS.map((preset) => ({
+  { id: 'openai', label: 'OpenAI', defaultBaseURL: 'https://api.openai.com/v1', defaultModel: 'gpt-5.4-mini', needsKey: true, thinking: 'effort' },
+  { id: 'anthropic', label: 'Anthropic', defaultBaseURL: 'https://api.anthropic.com', defaultModel: 'claude-sonnet-5', needsKey: true, thinking: 'budget' },
+  ...COMPATIBLE_PRESETS.map((preset): ProviderEntry => ({
     id: preset.id,
     label: preset.label,
     defaultBaseURL: preset.baseURL,
-    defaultModel: '',
+    defaultModel: preset.defaultModel,
     keyNote: preset.notes,
     needsKey: preset.needsKey,
+    // Servers that take `reasoning_effort` on Chat Completions.
+    ...(['gemini', 'groq', 'xai', 'openrouter', 'mistral'].includes(preset.id) ? { thinking: 'effort' as const } : {}),
   })),
 ]
 
@@ -78,15 +82,21 @@ async function loadAdapter(settings: Settings, provider: string, deps: ModelDeps
   const baseURL = baseURLOf(settings, provider)
   const idleTimeoutMs = Math.max(1, settings.idleTimeoutS) * 1000
   const { createAnthropicModel, createCompatibleModel, createOpenAIModel } = await import('../providers/index.ts')
-  if (provider === 'openai') return createOpenAIModel({ apiKey, baseURL, model, idleTimeoutMs })
-  if (provider === 'anthropic') return createAnthropicModel({ apiKey, baseURL, model, idleTimeoutMs })
+  const effort = settings.reasoningEffort && providerEntry(provider).thinking === 'effort' ? { reasoningEffort: settings.reasoningEffort } : {}
+  if (provider === 'openai') return createOpenAIModel({ apiKey, baseURL, model, idleTimeoutMs, api: settings.openaiApi, ...effort })
+  if (provider === 'anthropic') {
+    const thinking = settings.thinkingBudgetTokens > 0 ? { thinking: { budgetTokens: settings.thinkingBudgetTokens } } : {}
+    return createAnthropicModel({ apiKey, baseURL, model, idleTimeoutMs, ...thinking })
+  }
   return createCompatibleModel({
     preset: provider,
     baseURL,
     apiKey,
     model,
     idleTimeoutMs,
-    dropStainlessHeaders: settings.dropStainlessHeaders,
+    ...effort,
+    // The user's switch adds to the preset's own need (Mistral's CORS rejects those headers).
+    dropStainlessHeaders: settings.dropStainlessHeaders || presetById(provider)?.dropStainlessHeaders === true,
     streaming: settings.streaming,
     nativeTools: settings.nativeTools,
   })

@@ -29,6 +29,12 @@ export interface Settings {
   fallbackProvider: string
   /** Seconds without a byte from the provider before the call is given up. */
   idleTimeoutS: number
+  /** Anthropic extended thinking: a budget of thinking tokens (at least 1024); 0 leaves thinking off. */
+  thinkingBudgetTokens: number
+  /** OpenAI (and compatible) reasoning effort; '' sends none and leaves the model's default. */
+  reasoningEffort: '' | 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh'
+  /** Which OpenAI API the OpenAI provider uses; compatible servers always use Chat Completions. */
+  openaiApi: 'responses' | 'chat'
   keepOriginalImages: boolean
   theme: 'system' | 'light' | 'dark'
 }
@@ -37,8 +43,9 @@ export const defaultSettings: Settings = {
   provider: 'local',
   models: {},
   baseURLs: {},
-  system: 'Use tools to answer user questions about cities.',
-  toolPack: 'city',
+  system: 'Use the tools to answer the user.',
+  // Every demo tool but the fault drills: the lesson's first prompts work without the picker.
+  toolPack: 'all',
   disabledTools: [],
   executor: 'concurrent',
   concurrency: 2,
@@ -52,6 +59,9 @@ export const defaultSettings: Settings = {
   retries: 2,
   fallbackProvider: '',
   idleTimeoutS: 60,
+  thinkingBudgetTokens: 0,
+  reasoningEffort: '',
+  openaiApi: 'responses',
   keepOriginalImages: false,
   theme: 'system',
 }

@@ -13,10 +13,13 @@ beforeAll(async () => { server = await startMockServer() })
 afterAll(async () => { await server.close() })
 beforeEach(() => server.reset())
 
-const PROVIDERS: Record<string, (model: string, extra?: { idleTimeoutMs?: number }) => Model> = {
-  OpenAI: (model, extra = {}) => createOpenAIModel({ apiKey: KEY, baseURL: `${server.url}/v1`, model, ...extra }),
-  Anthropic: (model, extra = {}) => createAnthropicModel({ apiKey: KEY, baseURL: server.url, model, ...extra }),
-}
+type Make = (model: string, extra?: { idleTimeoutMs?: number }) => Model
+/** [label, the provider name errors carry, factory]: OpenAI on both of its APIs, and Anthropic. */
+const PROVIDERS: [string, string, Make][] = [
+  ['OpenAI Responses', 'OpenAI', (model, extra = {}) => createOpenAIModel({ apiKey: KEY, baseURL: `${server.url}/v1`, model, ...extra })],
+  ['OpenAI Chat', 'OpenAI', (model, extra = {}) => createOpenAIModel({ apiKey: KEY, baseURL: `${server.url}/v1`, model, api: 'chat', ...extra })],
+  ['Anthropic', 'Anthropic', (model, extra = {}) => createAnthropicModel({ apiKey: KEY, baseURL: server.url, model, ...extra })],
+]
 
 /** Drain a model stream, returning the text seen and the error thrown. */
 async function drain(model: Model): Promise<{ text: string; error: ProviderError }> {
@@ -34,9 +37,7 @@ async function drain(model: Model): Promise<{ text: string; error: ProviderError
 
 const noSleep = async (): Promise<void> => {}
 
-describe.each(Object.keys(PROVIDERS))('%s faults', (name) => {
-  const make = PROVIDERS[name]!
-
+describe.each(PROVIDERS)('%s faults', (_label, name, make) => {
   it.each([
     ['fault-401', 'auth', 401, /rejected the API key/],
     ['fault-403', 'permission', 403, /no access to model/],
@@ -79,7 +80,7 @@ describe.each(Object.keys(PROVIDERS))('%s faults', (name) => {
     expect(result.stopReason).toBe('error')
     expect(result.text).toBe('Partial answer before the cut')
     expect(result.error?.name).toBe('ProviderError')
-    expect(result.error?.message).toMatch(/cut mid-answer/)
+    expect(result.error?.message).toMatch(/The stream ended early/)
     expect(events.some((e) => e.type === 'model-end' && e.finish === 'error')).toBe(true)
   })
 
@@ -93,7 +94,8 @@ describe.each(Object.keys(PROVIDERS))('%s faults', (name) => {
   it('reports an error frame mid-stream', async () => {
     const { text, error } = await drain(make('fault-stream-error'))
     expect(text).toBe('Working on it')
-    expect(error.kind).toBe('stream-error')
+    // Anthropic's mid-stream error is an overload: the same kind as a 529, so a chain may retry it.
+    expect(error.kind).toBe(name === 'Anthropic' ? 'overloaded' : 'stream-error')
     expect(error.status).toBeUndefined()
   })
 
@@ -117,6 +119,23 @@ describe.each(Object.keys(PROVIDERS))('%s faults', (name) => {
     expect(retries.map((e) => (e.type === 'model-retry' ? [e.attempt, e.delayMs] : []))).toEqual([[1, 1000], [2, 1000]])
     expect(sleeps).toEqual([1000, 1000])
     expect(server.requests()).toHaveLength(3)
+  })
+
+  it('retries an overload sent inside the stream, before any content, like a 529', async () => {
+    const model = createFallbackModel([make('fault-overloaded-startx1-then-text')], { sleep: noSleep, random: () => 0 })
+    const { events, result } = await runAgent(model, 'hi')
+    expect(result.text).toBe('Hello from the mock provider.')
+    const retry = events.find((e) => e.type === 'model-retry')
+    expect(retry?.type === 'model-retry' && retry.reason).toMatch(/overloaded/i)
+    expect(server.requests()).toHaveLength(2)
+  })
+
+  it('says the stream ended early when it opens and then closes with no answer (not a CORS guess)', async () => {
+    const { text, error } = await drain(make('fault-start-only'))
+    expect(text).toBe('')
+    expect(error.kind).toBe('stream-cut')
+    expect(error.message).toMatch(/^The stream ended early: .* closed the connection/)
+    expect(error.message).not.toMatch(/CORS|Could not reach/)
   })
 
   it('falls back to the next model after the retries of a 500', async () => {

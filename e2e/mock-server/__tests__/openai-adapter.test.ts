@@ -11,7 +11,7 @@ beforeAll(async () => { server = await startMockServer() })
 afterAll(async () => { await server.close() })
 beforeEach(() => server.reset())
 
-const openai = (model: string) => createOpenAIModel({ apiKey: KEY, baseURL: `${server.url}/v1`, model })
+const openai = (model: string) => createOpenAIModel({ apiKey: KEY, baseURL: `${server.url}/v1`, model, api: 'chat' })
 type Body = { messages: { role: string; content: unknown; tool_calls?: { id: string; function: { name: string; arguments: string } }[]; tool_call_id?: string }[]; tools?: unknown[]; stream_options?: unknown; stream?: boolean }
 const bodies = (): Body[] => server.requests().filter((r) => r.method === 'POST').map((r) => r.body as Body)
 
@@ -51,7 +51,7 @@ describe('OpenAI adapter against the mock', () => {
   })
 
   it('sends the system prompt, images as data URLs and PDFs as file parts', async () => {
-    const model = createOpenAIModel({ apiKey: KEY, baseURL: `${server.url}/v1`, model: 'mock-echo-parts', imageDetail: 'low' })
+    const model = createOpenAIModel({ apiKey: KEY, baseURL: `${server.url}/v1`, model: 'mock-echo-parts', imageDetail: 'low', api: 'chat' })
     const stream = model.stream({
       system: 'Be brief.',
       tools: [],

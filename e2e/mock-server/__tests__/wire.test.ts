@@ -93,7 +93,7 @@ describe('mock server wire format', () => {
 
   it('serves the SDK in-process when its handler is passed as fetch', async () => {
     const mock = createMockHandler()
-    const model = createOpenAIModel({ apiKey: 'k', baseURL: 'http://mock.invalid/v1', model: 'mock-text', fetch: (input, init) => mock.handle(new Request(input, init)) })
+    const model = createOpenAIModel({ apiKey: 'k', baseURL: 'http://mock.invalid/v1', model: 'mock-text', api: 'chat', fetch: (input, init) => mock.handle(new Request(input, init)) })
     const { result } = await runAgent(model, 'hi')
     expect(result.text).toBe('Hello from the mock provider.')
     expect(mock.requests()[0]!.path).toBe('/v1/chat/completions')

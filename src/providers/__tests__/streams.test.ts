@@ -1,6 +1,7 @@
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions'
 import { describe, expect, it } from 'vitest'
-import { ChunkAccumulator, TextToolFilter } from '../openai-stream.ts'
+import { ChunkAccumulator } from '../chat-chunks.ts'
+import { TextToolFilter } from '../openai-stream.ts'
 
 type ToolDelta = NonNullable<ChatCompletionChunk.Choice.Delta['tool_calls']>[number]
 const chunk = (delta: ChatCompletionChunk.Choice.Delta, finish: ChatCompletionChunk.Choice['finish_reason'] = null): ChatCompletionChunk =>
