@@ -10,30 +10,93 @@ export interface AttachmentsState {
   items: Attachment[]
   /** Files being read right now (name list, for the spinner). */
   pending: string[]
+  /** Run was pressed while files were still being read: it starts when they are. */
+  runWaiting: boolean
 }
 
-export const attachmentsStore = createStore<AttachmentsState>(() => ({ items: [], pending: [] }))
+export const attachmentsStore = createStore<AttachmentsState>(() => ({ items: [], pending: [], runWaiting: false }))
 
 // The files behind the attachments, kept to read a PDF again with another page range.
 const sources = new Map<string, File>()
+// Reads in flight, so Run can wait for a file picked or dropped a moment before it.
+const reads = new Set<Promise<Attachment[]>>()
 
 /** Read files into attachments; a bad file gets its message and the others go on. */
-export async function addFiles(files: readonly File[]): Promise<void> {
-  const names = files.map((f) => f.name)
-  attachmentsStore.setState((s) => ({ pending: [...s.pending, ...names] }))
-  const keepOriginal = settingsStore.getState().keepOriginalImages
-  // Media code (and pdfjs, behind it) loads with the first file, not with the page.
-  const { ingestFile } = await import('../media/ingest.ts')
-  await Promise.all(
-    files.map(async (file) => {
-      const attachment = await ingestFile(file, { keepOriginal })
+export function addFiles(files: readonly File[]): Promise<Attachment[]> {
+  return track(files.map((f) => f.name), async () => {
+    const keepOriginal = settingsStore.getState().keepOriginalImages
+    // Media code (and pdfjs, behind it) loads with the first file, not with the page.
+    const { ingestFile } = await import('../media/ingest.ts')
+    return Promise.all(files.map(async (file) => {
+      const attachment = await ingestFile(file, { keepOriginal }).catch((error: unknown) => unreadable(file, error))
       sources.set(attachment.id, file)
-      attachmentsStore.setState((s) => ({
-        items: [...s.items, attachment],
-        pending: removeOnce(s.pending, file.name),
-      }))
-    }),
+      attachmentsStore.setState((s) => ({ items: [...s.items, attachment], pending: removeOnce(s.pending, file.name) }))
+      return attachment
+    }))
+  })
+}
+
+/**
+ * Mark names as being read until `read` settles: they show in the panel at once, and Run waits
+ * for them (whenRead). A name whose read never added an item is unmarked when it settles.
+ */
+function track(names: readonly string[], read: () => Promise<Attachment[]>): Promise<Attachment[]> {
+  attachmentsStore.setState((s) => ({ pending: [...s.pending, ...names] }))
+  // Out of the set before anyone awaiting it resumes, so whenRead never counts a read twice.
+  const promise: Promise<Attachment[]> = read().finally(() => reads.delete(promise))
+  reads.add(promise)
+  void promise.catch(() => {
+    attachmentsStore.setState((s) => ({ pending: names.reduce(removeOnce, s.pending) }))
+  })
+  return promise
+}
+
+/** The attachment of a file the media code threw on: named, with the reason, never dropped. */
+function unreadable(file: File, error: unknown): Attachment {
+  const reason = error instanceof Error ? error.message : String(error)
+  return {
+    id: crypto.randomUUID(), name: file.name, mediaType: file.type || 'application/octet-stream', size: file.size,
+    kind: file.type === 'application/pdf' || /\.pdf$/i.test(file.name) ? 'pdf' : 'image',
+    status: 'error', error: `This file could not be read: ${reason}`, hash: '', thumbnail: '', sentBytes: 0,
+  }
+}
+
+/** Wait for every read in flight, also ones that start meanwhile; the attachments they made. */
+export async function whenRead(signal?: AbortSignal): Promise<Attachment[]> {
+  const made: Attachment[] = []
+  while (reads.size > 0 && !signal?.aborted) {
+    const batch = Promise.allSettled([...reads])
+    const aborted = new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }))
+    const settled = await Promise.race([batch, aborted])
+    if (!settled) break
+    for (const result of settled) if (result.status === 'fulfilled') made.push(...result.value)
+  }
+  return made
+}
+
+/**
+ * Before a run: wait for files still being read (the Run button says so meanwhile). Resolves
+ * false, with a message naming them, when any of them failed: the run then waits for the user
+ * (press Run again to send without them, or remove them); false also when Stop was pressed.
+ */
+export async function attachmentsReadyToRun(signal: AbortSignal, notify: (title: string, detail: string) => void): Promise<boolean> {
+  if (reads.size === 0) return true
+  attachmentsStore.setState({ runWaiting: true })
+  let made: Attachment[]
+  try {
+    made = await whenRead(signal)
+  } finally {
+    attachmentsStore.setState({ runWaiting: false })
+  }
+  if (signal.aborted) return false
+  const failed = made.filter((a) => a.status === 'error')
+  if (failed.length === 0) return true
+  const one = failed.length === 1
+  notify(
+    `${failed.map((a) => a.name).join(', ')} could not be read, so the run did not start`,
+    `${failed.map((a) => `${a.name}: ${a.error ?? 'unreadable'}`).join(' ')} Remove ${one ? 'it' : 'them'}, or press Run again to send the message without ${one ? 'it' : 'them'}.`,
   )
+  return false
 }
 
 function removeOnce(list: string[], name: string): string[] {
@@ -79,11 +142,15 @@ export async function partsToSend(items: readonly Attachment[], providerId: stri
   return parts
 }
 
-/** Fetch a sample file from the app's own origin and attach it. */
+/** Fetch a sample file from the app's own origin and attach it (Run waits for it, too). */
 export async function addSample(path: string): Promise<void> {
-  const response = await fetch(new URL(path, document.baseURI))
-  if (!response.ok) throw new Error(`Could not load the sample ${path} (HTTP ${response.status}).`)
-  const blob = await response.blob()
   const name = path.split('/').pop() ?? 'sample'
-  await addFiles([new File([blob], name, { type: blob.type })])
+  // Pending from the first moment, so a Run pressed during the fetch waits for the file.
+  await track([name], async () => {
+    const response = await fetch(new URL(path, document.baseURI))
+    if (!response.ok) throw new Error(`Could not load the sample ${path} (HTTP ${response.status}).`)
+    const blob = await response.blob()
+    attachmentsStore.setState((s) => ({ pending: removeOnce(s.pending, name) }))
+    return addFiles([new File([blob], name, { type: blob.type })])
+  })
 }

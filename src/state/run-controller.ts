@@ -3,13 +3,15 @@ import { newRecord } from '../runs/record.ts'
 import type { AttachmentRef, RunConfig, RunInput, RunRecord } from '../runs/types.ts'
 import { AgentWorkerError, startJob } from './agent-client.ts'
 import { toolsFor } from './agent-job.ts'
-import { attachmentsStore, partsToSend } from './attachments.ts'
+import { attachmentsReadyToRun, attachmentsStore, partsToSend } from './attachments.ts'
 import { flushHistory, saveAttachment, saveRun } from './history.ts'
+import { missingKeyNotice } from './key-check.ts'
 import { keyFor, redactKeys } from './keys.ts'
 import { baseURLOf, modelOf } from './model-factory.ts'
 import { endedWithout } from './run-end.ts'
 import { addRun, applyEvent, applyPacked, flushFrame, liveRun, requestFrame, runsStore, setNotice, type LiveRun } from './runs.ts'
 import { executorOf, settingsStore, type Settings } from './settings.ts'
+import { offerFor, setToolOffer } from './tool-offer.ts'
 
 let current: AbortController | undefined
 
@@ -119,11 +121,19 @@ function keysForRun(settings: Settings): Record<string, string> {
 /** Start a run from the composer: one at a time; Stop aborts it. */
 export async function startRun(prompt: string, options: Omit<RunRequest, 'prompt' | 'signal'> = {}): Promise<LiveRun | undefined> {
   if (runsStore.getState().busy) return undefined
+  const noKey = missingKeyNotice(options.settings ?? settingsStore.getState(), keyFor)
+  if (noKey) return void setNotice(noKey)
   const controller = new AbortController()
   current = controller
   runsStore.setState({ busy: true, notice: undefined })
+  setToolOffer(undefined)
   try {
-    return await runOnce({ ...options, prompt, signal: controller.signal })
+    // A file picked or dropped just before Run goes with this message, never silently left out.
+    const notify = (title: string, detail: string): void => setNotice({ kind: 'error', title, detail })
+    if (!(await attachmentsReadyToRun(controller.signal, notify))) return undefined
+    const run = await runOnce({ ...options, prompt, signal: controller.signal })
+    if (run.view.status === 'done' && run.view.toolOrder.length === 0) setToolOffer(offerFor(prompt, options.settings ?? settingsStore.getState()))
+    return run
   } catch (error) {
     setNotice({ kind: 'error', title: 'The run could not start', detail: redactKeys(error instanceof Error ? error.message : String(error)) })
     return undefined
@@ -136,6 +146,11 @@ export async function startRun(prompt: string, options: Omit<RunRequest, 'prompt
 /** Run several requests one after another as one busy session (Compare executors). */
 export async function runSeries(requests: Omit<RunRequest, 'signal'>[]): Promise<LiveRun[]> {
   if (runsStore.getState().busy) return []
+  const noKey = missingKeyNotice(requests[0]?.settings ?? settingsStore.getState(), keyFor)
+  if (noKey) {
+    setNotice(noKey)
+    return []
+  }
   const controller = new AbortController()
   current = controller
   runsStore.setState({ busy: true, notice: undefined })

@@ -2,13 +2,16 @@ import { useEffect, useRef, type ReactNode } from 'react'
 import { useStore } from 'zustand'
 import { composerStore, setPrompt } from '../../state/composer.ts'
 import { startRun, stopRun } from '../../state/run-controller.ts'
-import { useRuns } from '../hooks.ts'
+import { useAttachments, useRuns } from '../hooks.ts'
 import { AttachButtons } from '../attachments/AttachButtons.tsx'
 
 /** The prompt box with Run (Ctrl/Cmd+Enter) and Stop (Esc). */
 export function Composer(): ReactNode {
   const prompt = useStore(composerStore, (s) => s.prompt)
   const busy = useRuns((s) => s.busy)
+  // Run pressed while files are still being read: the run starts, with them, once they are.
+  const waiting = useAttachments((s) => s.runWaiting)
+  const reading = useAttachments((s) => s.pending.length)
   const box = useRef<HTMLTextAreaElement>(null)
 
   useEffect(() => {
@@ -54,7 +57,7 @@ export function Composer(): ReactNode {
       />
       <div className="flex flex-wrap items-center gap-2">
         <button type="submit" disabled={busy || !prompt.trim()} className="rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-700 disabled:opacity-50" aria-keyshortcuts="Control+Enter Meta+Enter">
-          Run
+          {waiting ? `Reading ${reading > 0 ? `${reading} ` : ''}file${reading === 1 ? '' : 's'}…` : 'Run'}
         </button>
         <button type="button" onClick={stopRun} disabled={!busy} className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-semibold hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800" aria-keyshortcuts="Escape">
           Stop

@@ -8,6 +8,7 @@ import { ErrorNotice } from './ErrorNotice.tsx'
 import { Markdown } from './Markdown.tsx'
 import { RunStats } from './RunStats.tsx'
 import { ToolCard } from './ToolCard.tsx'
+import { ToolOffer } from './ToolOffer.tsx'
 
 /** The active run: prompt, streamed answer per turn, tool cards, stats and errors in place. */
 export function Transcript(): ReactNode {
@@ -46,6 +47,7 @@ export function Transcript(): ReactNode {
       <div aria-live="polite" aria-busy={view.status === 'running'} data-testid="answer" className="space-y-4">
         {view.turns.map((turn) => <Turn key={turn.turn} turn={turn} view={view} />)}
       </div>
+      <ToolOffer />
       {view.error && <ErrorNotice error={view.error} />}
       {view.status === 'aborted' && (
         <p role="status" className="rounded bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
