@@ -9,7 +9,8 @@ export interface DoneTap {
   readonly done: boolean
 }
 
-const DONE_LINE = /(?:^|[\r\n])data: ?\[DONE\]/
+/** The terminator line, whole: a cut inside it leaves the stream incomplete. */
+const DONE_LINE = /(?:^|[\r\n])data: ?\[DONE\][\r\n]/
 /** Enough of the previous text to match a terminator split across chunks. */
 const TAIL = 16
 

@@ -61,5 +61,5 @@ describe.each([['~100-byte pieces', 100], ['1 byte at a time', 1]])('corpus repl
       expect(second.error).toBeUndefined()
       expect(second.text).toBe('Done.')
     }
-  }, 60_000)
+  }, 120_000)
 })

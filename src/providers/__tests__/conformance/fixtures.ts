@@ -86,7 +86,7 @@ export function rechunkingFetch(size: number): typeof fetch {
 
 /** The adapter a user of the fixture's provider would pick, pointed at `baseURL`. */
 export function modelFor(fixture: Fixture, baseURL: string, fetchImpl: typeof fetch): Model {
-  const common = { apiKey: 'sk-test-conformance-0123456789', model: fixture.model, fetch: fetchImpl, idleTimeoutMs: 10_000 }
+  const common = { apiKey: 'sk-test-conformance-0123456789', model: fixture.model, fetch: fetchImpl, idleTimeoutMs: 120_000 }
   switch (fixture.provider) {
     case 'anthropic':
       return createAnthropicModel({ ...common, baseURL })
