@@ -42,7 +42,11 @@ async function run(request: CodeRunRequest): Promise<void> {
     body = new AsyncGeneratorFunction('args', 'signal', 'sleep', `"use strict";\n${request.body}`)
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
-    send({ type: 'error', name: 'CodeToolSyntaxError', message: `The tool's code does not compile: ${detail}` })
+    // A host that serves this worker with a CSP header without 'unsafe-eval' forbids compiling.
+    const message = error instanceof EvalError
+      ? `This site's Content-Security-Policy does not let code tools compile code in their worker (${detail}).`
+      : `The tool's code does not compile: ${detail}`
+    send({ type: 'error', name: 'CodeToolSyntaxError', message })
     return
   }
   try {

@@ -40,7 +40,8 @@ export function displayUrl(url: string): string {
   }
 }
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+// The hosts the page's CSP lets it reach over plain http (build/pwa.ts connect-src).
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1'])
 
 /**
  * Check a server URL before any request: it must parse, be http(s), and (for plain http) be on
