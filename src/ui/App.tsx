@@ -16,6 +16,7 @@ import { SettingsPanel } from './settings/SettingsPanel.tsx'
 import { ReplayBar } from './share/ReplayBar.tsx'
 import { ShareDialog } from './share/ShareDialog.tsx'
 import { usePermalinkOnLoad } from './share/use-permalink.ts'
+import { TraceChoices } from './traces/TraceChoices.tsx'
 
 /** The playground: settings on the left, the run in the middle, its timeline and Gantt beside and below. */
 export function App(): ReactNode {
@@ -36,6 +37,7 @@ export function App(): ReactNode {
         </aside>
         <main className="min-w-0 flex-1 space-y-4 p-4">
           {historyOpen && <HistoryPanel onClose={() => setHistoryOpen(false)} />}
+          <TraceChoices />
           <ReplayBar />
           <ScenarioGallery />
           <Composer />

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { addFiles } from '../../state/attachments.ts'
+import { addDroppedFiles } from '../../state/traces.ts'
 
 /** Drop files anywhere on the page (a target appears while dragging); paste images too. */
 export function DropTarget(): ReactNode {
@@ -25,7 +26,8 @@ export function DropTarget(): ReactNode {
       setDragging(false)
       if (!files.length) return
       e.preventDefault()
-      void addFiles(files)
+      // A trace file (recognised by content) is imported; other files are attached.
+      void addDroppedFiles(files)
     }
     const paste = (e: ClipboardEvent): void => {
       const files = [...(e.clipboardData?.files ?? [])]
@@ -47,7 +49,7 @@ export function DropTarget(): ReactNode {
   return (
     <div className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-sky-500/10 backdrop-blur-[1px]" data-testid="drop-target">
       <div className="rounded-2xl border-2 border-dashed border-sky-500 bg-white/90 px-10 py-8 text-lg font-semibold text-sky-800 dark:bg-zinc-900/90 dark:text-sky-200">
-        Drop images or PDFs to attach them
+        Drop images or PDFs to attach them, or a trace to open it
       </div>
     </div>
   )

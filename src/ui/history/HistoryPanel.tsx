@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { allRuns, deleteRun, importFile as importRunsFile, loadRun, refreshHistory, renameRun, setHistorySearch } from '../../state/history.ts'
 import { openReadOnly } from '../../state/replay.ts'
+import { addRun, liveRun } from '../../state/runs.ts'
+import { exportOtlp, importTraceFile } from '../../state/traces.ts'
 import { exportJson } from '../../state/share.ts'
 import { formatMs } from '../format.ts'
 import { useHistory } from '../hooks.ts'
@@ -14,12 +16,21 @@ export function HistoryPanel({ onClose }: { onClose: () => void }): ReactNode {
   const [editing, setEditing] = useState<string | undefined>(undefined)
   const [report, setReport] = useState('')
   const picker = useRef<HTMLInputElement>(null)
+  const tracePicker = useRef<HTMLInputElement>(null)
   useEffect(() => void refreshHistory(), [])
 
   const importFile = async (file: File): Promise<void> => setReport(await importRunsFile(file))
   const open = async (id: string): Promise<void> => {
     const record = await loadRun(id)
     if (record) openReadOnly(record, record.title ?? 'saved run')
+  }
+  const addToGantt = async (id: string): Promise<void> => {
+    const record = await loadRun(id)
+    if (record) addRun(liveRun(record, record.label ?? record.title ?? 'saved run', true), true)
+  }
+  const exportTrace = async (id: string): Promise<void> => {
+    const record = await loadRun(id)
+    if (record) download(await exportOtlp([record]), `lanes-trace-${id.slice(0, 8)}.otlp.json`)
   }
   const exportOne = async (id: string): Promise<void> => {
     const record = await loadRun(id)
@@ -33,6 +44,8 @@ export function HistoryPanel({ onClose }: { onClose: () => void }): ReactNode {
         <button type="button" className="rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" onClick={async () => download(await exportJson(await allRuns()), 'lanes-history.json')}>Export all</button>
         <button type="button" className="rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" onClick={() => picker.current?.click()}>Import</button>
         <input ref={picker} type="file" accept="application/json,.json" className="hidden" aria-label="Import runs" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importFile(f) }} />
+        <button type="button" className="rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700" onClick={() => tracePicker.current?.click()}>Import trace</button>
+        <input ref={tracePicker} type="file" accept="application/json,.json,.jsonl,.ndjson" className="hidden" aria-label="Import trace file" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importTraceFile(f).then(setReport) }} />
         <button type="button" onClick={onClose} aria-label="Close history" className="rounded px-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">✕</button>
       </div>
       {report && <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="import-report">{report}</p>}
@@ -47,7 +60,9 @@ export function HistoryPanel({ onClose }: { onClose: () => void }): ReactNode {
             )}
             <span className="text-xs text-zinc-500 dark:text-zinc-400">{s.status === 'interrupted' ? 'interrupted · ' : ''}{s.provider}/{s.model} · {s.executor} · {formatMs(s.makespanMs)} · {new Date(s.createdAt).toLocaleString()}</span>
             <button type="button" className="text-xs underline" onClick={() => setEditing(s.id)}>Rename</button>
+            <button type="button" className="text-xs underline" onClick={() => void addToGantt(s.id)} title="Show beside the runs on the Gantt, to compare">Add to Gantt</button>
             <button type="button" className="text-xs underline" onClick={() => void exportOne(s.id)}>Export</button>
+            <button type="button" className="text-xs underline" onClick={() => void exportTrace(s.id)} title="OpenTelemetry OTLP/JSON, GenAI conventions">OTLP</button>
             <button type="button" className="text-xs text-rose-700 underline dark:text-rose-400" onClick={() => void deleteRun(s.id)} aria-label={`Delete ${s.title}`}>Delete</button>
           </li>
         ))}

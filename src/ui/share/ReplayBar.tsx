@@ -26,7 +26,12 @@ export function ReplayBar(): ReactNode {
       {playing && <button type="button" onClick={stopReplay} className="rounded border border-violet-300 px-2 py-0.5 dark:border-violet-800">Pause</button>}
       <input type="range" aria-label="Replay position" min={0} max={Math.max(1, Math.round(duration))} value={Math.round(position)} onChange={(e) => { stopReplay(); seek(Number(e.target.value)) }} className="min-w-40 flex-1" />
       <span className="tabular-nums text-xs">{formatMs(position)} / {formatMs(duration)}</span>
-      <button type="button" disabled={busy} onClick={() => void runAgain(run.record)} className="rounded bg-violet-600 px-3 py-1 font-semibold text-white disabled:opacity-50">Run again</button>
+      {run.record.imported && (
+        <span className="text-xs" data-testid="imported-from" title="Imported runs are read-only; Lanes cannot run another framework's tools">
+          Imported trace · executor {run.record.imported.executorInferred ? 'inferred' : 'recorded'}: {run.record.imported.executorNote}
+        </span>
+      )}
+      <button type="button" disabled={busy || run.record.imported !== undefined} onClick={() => void runAgain(run.record)} className="rounded bg-violet-600 px-3 py-1 font-semibold text-white disabled:opacity-50">Run again</button>
       <button type="button" onClick={closeReplay} aria-label="Close replay" className="rounded px-1 hover:bg-violet-100 dark:hover:bg-violet-900/40">✕</button>
     </section>
   )

@@ -4,12 +4,14 @@ import { configLinkOf, exportJson, permalinkOf } from '../../state/share.ts'
 import { useRuns } from '../hooks.ts'
 import { inputClass } from '../settings/Field.tsx'
 import { downloadBlob as download } from '../gantt/index.ts'
+import { OtlpExport } from '../traces/OtlpExport.tsx'
 
 /** Share the active run: a permalink (no server, never a key), a config-only link, or JSON. */
 export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }): ReactNode {
   const dialog = useRef<HTMLDialogElement>(null)
   const run = useRuns((s) => activeRun(s))
   const busy = useRuns((s) => s.busy)
+  const onGantt = useRuns((s) => s.runs)
   const [link, setLink] = useState('')
   const [message, setMessage] = useState('')
   const [thumbnails, setThumbnails] = useState(false)
@@ -74,6 +76,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
               <button type="button" className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700" onClick={async () => download(await exportJson([run.record]), `lanes-run-${run.record.id.slice(0, 8)}.json`)}>Export JSON</button>
               <button type="button" className="ml-auto rounded-lg bg-sky-600 px-3 py-1.5 text-sm font-semibold text-white" onClick={onClose}>Done</button>
             </div>
+            <OtlpExport records={onGantt.map((r) => r.record)} />
           </>
         )}
       </div>
