@@ -16,12 +16,21 @@ test('history survives a reload, and a run reloaded mid-stream is kept as interr
   await page.waitForTimeout(600) // let the coalesced history write land
   await page.reload()
 
+  // The reload itself says what happened.
+  await expect(page.getByTestId('notice')).toContainText('A run was cut off by a reload')
+  await expect(page.getByTestId('notice')).toContainText('Process 30 records')
+
   await page.getByRole('button', { name: 'History', exact: true }).click()
   const items = page.getByTestId('history-item')
   await expect(items).toHaveCount(2)
   await expect(items.first()).toContainText('interrupted')
   await items.first().getByTitle('Open read-only').click()
   await expect(page.getByRole('article', { name: 'Tool call process_dataset' })).toContainText('Processed 10/30')
+  // Reopened, it says it was interrupted, and nothing of it is left running.
+  await expect(page.getByTestId('run-status')).toHaveText('Interrupted')
+  await expect(page.getByTestId('error-message')).toContainText('cut off before it finished')
+  await expect(page.getByRole('article', { name: 'Tool call process_dataset' }).getByTestId('tool-status')).not.toHaveText('running')
+  await expect(page.locator('[aria-label="Gantt chart"] [data-status="running"]')).toHaveCount(0)
 
   await items.nth(1).getByTitle('Open read-only').click()
   await expect(page.getByTestId('answer')).toHaveText(answer)

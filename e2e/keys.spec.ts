@@ -47,3 +47,19 @@ test('keys live in sessionStorage by default, in localStorage only when remember
   // Never in the DOM as text either.
   expect(await page.evaluate(() => document.body.innerText)).not.toContain(CANARY)
 })
+
+test('a live provider with no key says "Add an OpenAI key" and sends nothing', async ({ page }) => {
+  await openApp(page, { provider: 'openai' })
+  let requests = 0
+  await page.route('https://api.openai.com/**', (route) => {
+    requests++
+    return route.abort()
+  })
+  await page.getByLabel('Prompt', { exact: true }).fill('Hello')
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  const notice = page.getByRole('alert').filter({ hasText: 'Add an OpenAI key' })
+  await expect(notice).toBeVisible()
+  await expect(notice).toContainText('nothing was sent')
+  expect(requests).toBe(0)
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled()
+})

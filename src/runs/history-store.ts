@@ -41,6 +41,8 @@ export interface RunSummary {
 /** The saved history of runs (IndexedDB). */
 export interface HistoryStore {
   available: true
+  /** Titles of the runs found cut off (still 'running') when history opened, newest first. */
+  readonly interrupted: readonly string[]
   /**
    * Save a record; cheap to call per event (coalesced, at most one write per run per interval).
    * `appended`: the events just added to the record, already packed (a batch from the agent
@@ -87,6 +89,7 @@ function matches(record: StoredRun, needle: string): boolean {
 
 class IdbHistory implements HistoryStore {
   readonly available = true
+  interrupted: readonly string[] = []
   private readonly pending = new Map<string, RunRecord>()
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly writes = new Set<Promise<void>>()
@@ -279,7 +282,7 @@ export async function openHistory(options: HistoryOptions = {}): Promise<History
     const db = await openDb(factory, options.dbName ?? DB_NAME)
     const store = new IdbHistory(db, options)
     // Not fatal: with a full disk the marks cannot be written, but history still reads.
-    await markInterrupted(db).catch(() => undefined)
+    store.interrupted = await markInterrupted(db).catch(() => [])
     return store
   } catch (error) {
     const failure = toHistoryError(error)
@@ -287,16 +290,22 @@ export async function openHistory(options: HistoryOptions = {}): Promise<History
   }
 }
 
-async function markInterrupted(db: IDBDatabase): Promise<void> {
+/** Mark cut-off runs 'interrupted'; their titles, newest first, so the page can say so. */
+async function markInterrupted(db: IDBDatabase): Promise<string[]> {
   const tx = db.transaction([RUNS], 'readwrite')
   const done = finished(tx)
+  const marked: { title: string; createdAt: string }[] = []
   const cursorReq = tx.objectStore(RUNS).openCursor()
   cursorReq.onsuccess = () => {
     const cursor = cursorReq.result
     if (!cursor) return
     const record = cursor.value as StoredRun
-    if (record.status === 'running') cursor.update({ ...record, status: 'interrupted' satisfies RunStatus })
+    if (record.status === 'running') {
+      cursor.update({ ...record, status: 'interrupted' satisfies RunStatus })
+      marked.push({ title: record.title ?? record.input.text.slice(0, 60), createdAt: record.createdAt })
+    }
     cursor.continue()
   }
   await done
+  return marked.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((m) => m.title)
 }

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla'
 import type { HistoryStore, RunSummary } from '../runs/history-store.ts'
 import type { PackedEvents } from '../runs/packed-events.ts'
 import type { RunRecord } from '../runs/types.ts'
+import { runsStore, setNotice } from './runs.ts'
 
 export interface HistoryState {
   available: boolean
@@ -27,6 +28,11 @@ async function open(): Promise<HistoryStore | undefined> {
   }
   store = result
   historyStore.setState({ available: true })
+  const [cutOff, ...more] = result.interrupted
+  if (cutOff !== undefined && !runsStore.getState().notice) {
+    const others = more.length ? ` (and ${more.length} more)` : ''
+    setNotice({ kind: 'warning', title: 'A run was cut off by a reload', detail: `"${cutOff}"${others} was still running when the page was reloaded or closed. It is in History, marked interrupted, with everything up to then.` })
+  }
   void refreshHistory()
   return store
 }

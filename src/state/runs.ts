@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla'
-import type { AgentEvent } from '../core/index.ts'
+import { closeRun, type AgentEvent } from '../core/index.ts'
 import { appendPacked } from '../runs/live-events.ts'
 import { foldPacked, type PackedEvents } from '../runs/packed-events.ts'
 import { createRunView, type RunView } from '../runs/run-view.ts'
@@ -46,8 +46,16 @@ export const requestFrame: (events?: number) => void = frames.request
 /** Re-render now (end of a run). */
 export const flushFrame: () => void = frames.flush
 
+/** What a run cut off by a reload says when it is opened again. */
+export const INTERRUPTED = {
+  name: 'Interrupted',
+  message: 'This run was cut off before it finished: the page was reloaded or closed while it streamed. Everything up to then is kept; run it again to finish it.',
+}
+
 /** Make a live run from a record, folding any events it already has. */
 export function liveRun(record: RunRecord, label: string, readOnly = false): LiveRun {
+  // A run cut off by a reload is closed the way core closes any run, so nothing shows as running.
+  if (record.status === 'interrupted') for (const event of closeRun(record.events, { t: 0, stopReason: 'error', error: INTERRUPTED })) record.events.push(event)
   const view = createRunView()
   for (const event of record.events) view.apply(event)
   return { record, view, structure: structureOf(record.events), label, readOnly }

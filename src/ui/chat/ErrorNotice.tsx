@@ -15,5 +15,6 @@ function titleOf(name: string): string {
   if (name === 'ProviderError') return 'The provider returned an error'
   if (name === 'AbortedError') return 'Stopped'
   if (name === 'AgentWorkerError') return 'The agent was shut down'
+  if (name === 'Interrupted') return 'Interrupted by a reload'
   return 'The run failed'
 }

@@ -49,6 +49,11 @@ export function Transcript(): ReactNode {
       </div>
       <ToolOffer />
       {view.error && <ErrorNotice error={view.error} />}
+      {view.stopReason === 'max-turns' && (
+        <p role="status" data-testid="max-turns" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
+          Stopped after {view.turns.length} turn{view.turns.length === 1 ? '' : 's'}, the limit set in Max turns: the model still wanted to call tools. Everything said so far is kept; raise the limit to let it go further.
+        </p>
+      )}
       {view.status === 'aborted' && (
         <p role="status" className="rounded bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
           Stopped. Everything streamed so far is kept; press Run to start again.
@@ -92,8 +97,18 @@ function Turn({ turn, view }: { turn: TurnView; view: RunView }): ReactNode {
   )
 }
 
+/** A run's state in a word or three; never "Done" for a run that did not finish its work. */
+function badgeLabel(view: RunView): string {
+  if (view.status === 'running') return 'Streaming…'
+  if (view.status === 'interrupted' || view.error?.name === 'Interrupted') return 'Interrupted'
+  if (view.stopReason === 'routed') return 'Routed'
+  if (view.stopReason === 'max-turns') return `Stopped after ${view.turns.length} turn${view.turns.length === 1 ? '' : 's'}`
+  if (view.status === 'done') return 'Done'
+  return view.status === 'aborted' ? 'Stopped' : 'Error'
+}
+
 function RunBadge({ view }: { view: RunView }): ReactNode {
-  const label = view.status === 'running' ? 'Streaming…' : view.stopReason === 'routed' ? 'Routed' : view.status === 'done' ? 'Done' : view.status === 'aborted' ? 'Stopped' : 'Error'
+  const label = badgeLabel(view)
   return (
     <span role="status" data-testid="run-status" className="shrink-0 rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium dark:bg-zinc-800">
       {label}
