@@ -35,7 +35,7 @@ export function smallTalk(lower: string): string | undefined {
 
 /** Whether the user asks what the model can do. */
 export function asksForCapabilities(lower: string): boolean {
-  return /^\s*(hi|hello|hey|help|\?)\s*[!.?]*\s*$/.test(lower) || /\b(what can you do|what do you do|which tools|what tools|capabilities|who are you)\b/.test(lower)
+  return /^\s*(hi|hello|hey|help|\?)\s*[!.?]*\s*$/.test(lower) || /\b(what can you do|what do you do|which tools|what tools|capabilities|who are you)\b|^\s*(?:can|could) you help(?: me)?\s*[?!.]*\s*$/.test(lower)
 }
 
 /** "Write 100000 tokens" / "Stream a long answer of 2,000 tokens" → the token count. */

@@ -39,6 +39,7 @@ export const fetchIntent: Intent = {
       return { kind: 'answer', text: paragraphs('I have fetched the data from the sources:', lines.join('\n')) }
     }
     const sources = extractSources(ctx.prompt)
+    if (sources.length === 0) sources.push(...extractFiles(ctx.prompt).filter((f) => /^https?:/.test(f)))
     if (sources.length === 0) return ask('Which sources should I fetch from?')
     return {
       kind: 'calls',
@@ -88,7 +89,9 @@ export const callApiIntent: Intent = {
     }
     const count = /\b(\d+)\s+(?:[a-z-]+\s+)?apis?\b/.exec(ctx.lower)?.[1]
     const pairs = extractNamedDelays(ctx.prompt)
-    const names = pairs.length > 0 ? pairs.map((p) => p.name) : extractNames(ctx.prompt)
+    const single = /\b(?:call|hit|query|ping|invoke)\s+(?:the\s+)?([\w-]+)\s+api\b/i.exec(ctx.prompt)?.[1]
+    const listed = pairs.length > 0 ? pairs.map((p) => p.name) : extractNames(ctx.prompt)
+    const names = listed.length === 0 && single && !/^\d+$|^(?:an?|one|some|any|that|this|slow)$/i.test(single) ? [single] : listed
     const delays = pairs.length > 0 ? pairs.map((p) => p.delay) : extractDelays(ctx.prompt)
     const n = Math.max(count ? Number(count) : 0, delays.length, names.length)
     if (n === 0) return ask('Which APIs should I call, and how long does each take?')

@@ -75,7 +75,9 @@ export const workflowIntent: Intent = {
   tools: ['take_screenshot', 'compress_file', 'send_email'],
   score(ctx) {
     if (SHOT.test(ctx.lower)) return 4
-    return COMPRESS.test(ctx.lower) && (MAIL.test(ctx.lower) || extractImageNames(ctx.prompt).length > 0) ? 3 : 0
+    if (COMPRESS.test(ctx.lower) && (MAIL.test(ctx.lower) || extractImageNames(ctx.prompt).length > 0)) return 3
+    // "email report.png to bob@x.com": a file and an address make a one-step workflow.
+    return MAIL.test(ctx.lower) && extractEmails(ctx.prompt).length > 0 && extractImageNames(ctx.prompt).length > 0 ? 3 : 0
   },
   wants: workflowSteps,
   next(ctx) {
@@ -121,18 +123,20 @@ export const workflowIntent: Intent = {
   },
 }
 
-const RECORDS = /\b(records?|rows?|items?|entries|data ?points?)\b/
-const COUNT_BEFORE = /(\d+)\s+(?:[a-z-]+\s+){0,2}?(?:records?|rows?|items?|entries|data ?points?)\b/
-const COUNT_AFTER = /\b(?:records?|rows?|items?|entries)\s*(?:[:=]|count\s*(?:of|:)?)\s*(\d+)/
+const RECORDS = /\b(records?|rows?|items?|entries|data ?points?|dataset|data set)\b/
+const COUNT_BEFORE = /(?<![\d.])(\d+(?:\.\d+)?)\s+(?:[a-z-]+\s+){0,2}?(?:records?|rows?|items?|entries|data ?points?)\b/
+const COUNT_AFTER = /\b(?:records?|rows?|items?|entries)\s*(?:[:=]|count\s*(?:of|:)?)?\s*(\d+(?:\.\d+)?)\b/
 
 /** "Process 30 records" → process_dataset(30); "process thirty records" too. */
 export const processIntent: Intent = {
   id: 'process',
   tools: ['process_dataset'],
   score(ctx) {
-    const verb = /\b(process(?:ing|ed)?|crunch|handle|run through|go through|analy[sz]e|dataset|data processing)\b/.test(ctx.lower)
-    if (!RECORDS.test(ctx.lower) || !verb) return 0
-    return /\bfiles?\b/.test(ctx.lower) && !/\brecords?\b/.test(ctx.lower) ? 0 : 4
+    // Words inside URLs and file names ("dataset.zip") are not requests.
+    const words = ctx.lower.replace(/\S*[./]\S*/g, ' ')
+    const verb = /\b(process(?:ing|ed)?|crunch|handle|run through|go through|analy[sz]e|data processing)\b/.test(words)
+    if (!RECORDS.test(words) || !verb) return 0
+    return /\bfiles?\b/.test(words) && !/\brecords?\b/.test(words) ? 0 : 4
   },
   next(ctx) {
     const raw = COUNT_BEFORE.exec(ctx.lower)?.[1] ?? COUNT_AFTER.exec(ctx.lower)?.[1]

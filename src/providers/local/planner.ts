@@ -11,7 +11,7 @@ import { pipelineIntent } from './intents-pipeline.ts'
 import { schemaIntent } from './intents-schema.ts'
 import { normalizePrompt } from './nlu/lexicon.ts'
 import type { Intent, PlanContext, Step } from './plan-types.ts'
-import { code, joinProse } from './text.ts'
+import { code, joinProse, paragraphs } from './text.ts'
 
 /** Every scenario. On equal scores the earlier wins: the more specific scenario comes first. */
 export const INTENTS: readonly Intent[] = [
@@ -74,11 +74,16 @@ export function planStep(request: ModelRequest, view: ConversationView): Step {
   if (chat !== undefined && view.results.length === 0) return { kind: 'answer', text: chat }
   if (asksForCapabilities(ctx.lower) && view.results.length === 0) return { kind: 'answer', text: capabilitiesAnswer(request.tools, "Hi! I'm the offline demo model: I run entirely in your browser and play the lesson's scenarios with real tools.") }
 
+  if (view.turnsSinceUser >= MAX_ROUNDS) return { kind: 'answer', text: `I stopped after ${MAX_ROUNDS} rounds of tool calls.` }
+  return compoundStep(request, view, ctx) ?? playOne(ctx, request)
+}
+
+/** One request played by the intent that fits it best. */
+function playOne(ctx: PlanContext, request: ModelRequest): Step {
   const playable = best(ctx, isOffered(ctx))
   const off = missingTools(ctx)
   if (off.length > 0 && (!playable || !playable.intent.tools.some((name) => off.includes(name)))) return switchedOffAnswer(off)
   if (playable) {
-    if (view.turnsSinceUser >= MAX_ROUNDS) return { kind: 'answer', text: `I stopped after ${MAX_ROUNDS} rounds of tool calls.` }
     const step = playable.intent.next(ctx)
     // Never call a tool that is not on offer, whatever an intent planned.
     if (step.kind === 'calls') {
@@ -89,6 +94,33 @@ export function planStep(request: ModelRequest, view: ConversationView): Step {
     return step
   }
   return { kind: 'answer', text: capabilitiesAnswer(request.tools) }
+}
+
+/** Where one request ends and another begins: "…, then …", "… and tell me …", "…; …", "…? …". */
+const CLAUSE_BREAK = /\s*(?:;|[?!]\s+|\.\s+(?=[A-Z])|,?\s+and then\s+|,?\s+then\s+|,?\s+and also\s+|,?\s+and\s+(?=(?:what|what's|whats|how|tell|get|show|give|call|fetch|download|process|search|take|compute|calculate|look|find)\b))\s*/i
+
+/**
+ * Two requests in one prompt ("process 50 records and tell me the weather in Oslo"): each clause
+ * is played by its own intent, their independent calls in the same turn, and the answers joined.
+ * Only when the clauses need different intents with different tools, and no single scenario
+ * reads the whole prompt better (the pipeline's "download…, process…, then write a report").
+ */
+function compoundStep(request: ModelRequest, view: ConversationView, whole: PlanContext): Step | undefined {
+  const clauses = view.prompt.split(CLAUSE_BREAK).filter((clause) => clause.trim() !== '')
+  if (clauses.length < 2) return undefined
+  const parts = clauses.flatMap((clause) => {
+    const ctx = planContext(request, clause, view.results)
+    const top = best(ctx, isOffered(ctx))
+    return top && top.score >= 3 ? [{ ctx, intent: top.intent, score: top.score }] : []
+  })
+  if (parts.length < 2) return undefined
+  const tools = parts.flatMap((p) => p.intent.tools)
+  if (new Set(parts.map((p) => p.intent)).size !== parts.length || new Set(tools).size !== tools.length) return undefined
+  if ((best(whole, () => true)?.score ?? 0) > Math.max(...parts.map((p) => p.score))) return undefined
+  const steps = parts.map((p) => p.intent.next(p.ctx))
+  const calls = steps.flatMap((step) => (step.kind === 'calls' ? step.calls.filter((call) => whole.offered.has(call.name)) : []))
+  if (calls.length > 0) return { kind: 'calls', preface: steps.map((step) => (step.kind === 'calls' ? step.preface ?? '' : '')).join(' ').trim(), calls }
+  return { kind: 'answer', text: paragraphs(...steps.map((step) => (step.kind === 'answer' ? step.text : ''))) }
 }
 
 function switchedOffAnswer(off: readonly string[]): Step {

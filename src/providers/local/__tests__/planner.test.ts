@@ -81,6 +81,18 @@ describe('planner', () => {
     expect(callsOf(plan(noZip, ALL, taken))).toEqual([{ name: 'send_email', args: { recipient: 'me@x.io', attachment: 'a.png' } }])
   })
 
+  it('plays two requests in one prompt: their calls in one turn, then one answer for both', () => {
+    const prompt = 'process 50 records and then tell me the weather in Oslo'
+    const first = callsOf(plan(prompt))
+    expect(first).toEqual([{ name: 'process_dataset', args: { records: 50 } }, { name: 'get_weather', args: { city: 'Oslo' } }])
+    const answer = textOf(plan(prompt, ALL, turn([
+      { name: 'process_dataset', args: { records: 50 }, output: '✓ Completed 50 records in 5.0s' },
+      { name: 'get_weather', args: { city: 'Oslo' }, output: 'Weather in Oslo: Sunny, 72°F' },
+    ], 'a')))
+    expect(answer).toContain('I have successfully processed 50 records in 5.0 seconds')
+    expect(answer).toContain('In Oslo, the weather is Sunny, 72°F.')
+  })
+
   it('answers with the result of a tool it called by name', () => {
     const shout: ToolSpec = { name: 'shout', description: 'Upper-cases text', inputSchema: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] } }
     const request: ModelRequest = {

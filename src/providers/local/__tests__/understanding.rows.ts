@@ -114,7 +114,12 @@ export const BUILT_FROM: Row[] = [
 
 // Written after the parser was finished and run once before any change: 25 of the first 26
 // passed. The one that failed, 'echo message "good morning"' (a tool named as the prompt's first
-// word, with no verb before it), was then fixed in intents-schema.ts. Add new rows here.
+// word, with no verb before it), was then fixed in intents-schema.ts. A second batch of 30
+// probes (the rows from 'how hot is it in Dubai' on) found 7 misreadings, since fixed: "Can you
+// help me?" routed to support, "process the dataset" and "email report.png to…" not understood,
+// a fetch of a bare URL, "call the users api", "2 million" read as 2, "new delhi" as Delhi;
+// and two requests in one prompt played only the first (now each clause is played).
+// Add new rows here.
 export const AFTER_PARSER: Row[] = [
   { prompt: 'could you crunch 250 records', calls: [c('process_dataset', { records: 250 })] },
   { prompt: 'I want to process forty-five items', calls: [c('process_dataset', { records: 45 })] },
@@ -142,4 +147,24 @@ export const AFTER_PARSER: Row[] = [
   { prompt: 'Read this receipt and tell me the total', ask: 'Attach a receipt (PDF or image) and run again.' },
   { prompt: 'What is the weather in Paris?', tools: ['fetch_data'], ask: "I'd use `get_weather` for this, but it is switched off. Turn it on in the tool picker and run again." },
   { prompt: 'who are you?', ask: NO_TOOL },
+  { prompt: 'how hot is it in Dubai', calls: [weather('Dubai')] },
+  { prompt: 'What is the weather in Seattle and what time is it there?', calls: [weather('Seattle'), time('Seattle')] },
+  { prompt: 'Is it going to snow in Chicago tomorrow?', calls: [weather('Chicago')] },
+  { prompt: 'time in new delhi', calls: [time('New Delhi')] },
+  { prompt: 'what time is it', ask: 'Which city?' },
+  { prompt: 'I need a refund for my last payment', calls: [c('billing_tool', { request: 'I need a refund for my last payment', topic: 'refund' })] },
+  { prompt: 'Can you help me?', ask: NO_TOOL },
+  { prompt: 'process the dataset', ask: 'How many records should I process?' },
+  { prompt: 'process 2 million records', ask: 'How many records should I process? I can do 1 to 1,000,000.' },
+  { prompt: 'email report.png to bob@x.com', calls: [c('send_email', { recipient: 'bob@x.com', attachment: 'report.png' })] },
+  { prompt: 'fetch https://api.example.com/users', calls: fetch('https://api.example.com/users') },
+  { prompt: 'call the users api', calls: [api('users', 1)] },
+  { prompt: 'whats 2+2', calls: [c('calculator', { expression: '2+2' })] },
+  { prompt: 'what is 10% of 250', calls: [c('calculator', { expression: '10 / 100 * 250' })] },
+  { prompt: 'find restaurants near me', calls: [c('search', { query: 'restaurants near me' })] },
+  { prompt: 'process 3.5 records', ask: 'How many records should I process? I can do 1 to 1,000,000.' },
+  { prompt: 'process records 40', calls: [c('process_dataset', { records: 40 })] },
+  { prompt: "What's the weather in Paris? And what's 2+2?", calls: [weather('Paris'), c('calculator', { expression: '2+2' })] },
+  { prompt: 'search for cats; download x.zip', calls: [c('search', { query: 'cats' }), c('download_file', { url: 'x.zip' })] },
+  { prompt: 'Run the fault drills', ask: "I'd use `flaky_service`, `stuck_job`, `odd_value` and `huge_output` for this, but they are switched off. Turn them on in the tool picker and run again." },
 ]

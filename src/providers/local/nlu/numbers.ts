@@ -82,4 +82,7 @@ export function digitsForWords(text: string): string {
     .replace(/\bthrice\b/gi, '3 times')
     .replace(/\b(\d{1,3}(?:,\d{3})+)(?![.\d])/g, (m) => m.replace(/,/g, ''))
     .replace(/\b(\d+(?:\.\d+)?)\s*k\b/gi, (_, n: string) => String(Number(n) * 1_000))
+    // Past the thousands only as a scale after digits ("2 million", "1.5m"), so a limit can refuse it.
+    .replace(/\b(\d+(?:\.\d+)?)\s*(?:million|m)\b(?!\s*(?:s|sec|secs|seconds?|ms|b|bytes?)\b)/gi, (_, n: string) => String(Number(n) * 1_000_000))
+    .replace(/\ba million\b/gi, '1000000')
 }

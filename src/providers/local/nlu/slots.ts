@@ -27,7 +27,7 @@ export function extractEmails(prompt: string): string[] {
 
 /** Cities people ask about most, so "weather in new york" works without capitals. */
 const KNOWN_CITIES = [
-  'New York', 'San Francisco', 'Los Angeles', 'Las Vegas', 'Hong Kong', 'Rio de Janeiro', 'Buenos Aires', 'Mexico City',
+  'New York', 'New Delhi', 'San Francisco', 'São Paulo', 'Sao Paulo', 'Cape Town', 'Kuala Lumpur', 'Los Angeles', 'Las Vegas', 'Hong Kong', 'Rio de Janeiro', 'Buenos Aires', 'Mexico City',
   'Seattle', 'Tokyo', 'Paris', 'London', 'Berlin', 'Sydney', 'Chicago', 'Boston', 'Madrid', 'Rome', 'Toronto', 'Mumbai',
   'Delhi', 'Beijing', 'Shanghai', 'Singapore', 'Dubai', 'Moscow', 'Cairo', 'Lagos', 'Nairobi', 'Amsterdam', 'Vienna',
   'Lisbon', 'Dublin', 'Oslo', 'Stockholm', 'Helsinki', 'Copenhagen', 'Warsaw', 'Prague', 'Zurich', 'Munich', 'Austin',
