@@ -9,7 +9,13 @@ export default defineConfig({
   plugins: [react(), tailwindcss(), pwa()],
   worker: { format: 'es' },
   // Pre-bundle the heavy lazy libraries so the dev server doesn't reload the page on first use.
-  optimizeDeps: { include: ['pdfjs-dist', 'tesseract.js'] },
+  optimizeDeps: {
+    include: [
+      'pdfjs-dist', 'tesseract.js',
+      // The MCP client (connectMcpServer), loaded on first use.
+      '@modelcontextprotocol/sdk/client/index.js', '@modelcontextprotocol/sdk/client/streamableHttp.js', '@modelcontextprotocol/sdk/client/auth.js',
+    ],
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2048,
