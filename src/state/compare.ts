@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla'
 import { projectExecutor } from '../runs/project.ts'
 import { runSeries } from './run-controller.ts'
 import { activeRun, addRun, liveRun, runsStore } from './runs.ts'
+import { executorOf, settingsStore } from './settings.ts'
 
 export const compareStore = createStore<{ trials: number }>(() => ({ trials: 1 }))
 
@@ -10,14 +11,17 @@ export function setTrials(trials: number): void {
 }
 
 /**
- * Run the prompt under Concurrent and under Sequential, k trials each, interleaved A B A B so
- * that drift (a warming cache, a busy provider) hits both executors alike.
+ * Run the prompt under the chosen executor (a limit of N included) and under the other one
+ * (Sequential, or Concurrent when Sequential is chosen), k trials each, interleaved A B A B so that
+ * drift (a warming cache, a busy provider) hits both executors alike.
  */
 export async function compareExecutors(prompt: string): Promise<void> {
   const { trials } = compareStore.getState()
+  const chosen = executorOf(settingsStore.getState())
+  const pair = chosen === 'sequential' ? ['concurrent', 'sequential'] : [chosen, 'sequential']
   const requests = []
   for (let i = 1; i <= trials; i++) {
-    for (const executor of ['concurrent', 'sequential'] as const) {
+    for (const executor of pair) {
       requests.push({ prompt, executor, label: trials > 1 ? `${executor} #${i}` : executor, keepOthers: requests.length > 0 })
     }
   }
@@ -33,5 +37,5 @@ export function projectOtherExecutor(): void {
   const label = `${other} (projected)`
   const already = runsStore.getState().runs.some((r) => r.label === label && r.record.projected)
   if (already) return
-  addRun(liveRun(projected, label, true), true)
+  addRun(liveRun(projected, label, true), true, false)
 }

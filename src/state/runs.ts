@@ -93,11 +93,15 @@ export function showRuns(runs: LiveRun[]): void {
   runsStore.setState((s) => ({ runs, activeId: runs[runs.length - 1]?.record.id, frame: s.frame + 1 }))
 }
 
-/** Add a run to the screen, optionally keeping the ones already there. */
-export function addRun(run: LiveRun, keepOthers: boolean): void {
+/**
+ * Add a run to the screen, optionally keeping the ones already there. It becomes the active run
+ * (the one whose transcript and figures show) unless `activate` is false: a projection is drawn
+ * beside the real run and never takes its figures' place.
+ */
+export function addRun(run: LiveRun, keepOthers: boolean, activate = true): void {
   runsStore.setState((s) => ({
     runs: keepOthers ? [...s.runs, run] : [run],
-    activeId: run.record.id,
+    activeId: activate || !keepOthers ? run.record.id : s.activeId,
     frame: s.frame + 1,
   }))
 }

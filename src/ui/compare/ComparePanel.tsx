@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useStore } from 'zustand'
 import { compareRuns, type Comparison } from '../../runs/compare.ts'
+import { taskKeyOf } from '../../runs/same-task.ts'
 import { compareExecutors, compareStore, projectOtherExecutor, setTrials } from '../../state/compare.ts'
 import { composerStore } from '../../state/composer.ts'
 import type { LiveRun } from '../../state/runs.ts'
@@ -36,7 +37,12 @@ export function ComparePanel(): ReactNode {
 }
 
 function comparisonOf(runs: readonly LiveRun[]): Comparison | undefined {
-  const measured = runs.filter((r) => !r.record.projected && r.view.status === 'done')
+  // Only runs of one task compare: the latest finished run's.
+  const finished = runs.filter((r) => !r.record.projected && r.view.status === 'done')
+  const latest = finished.at(-1)
+  if (!latest) return undefined
+  const task = taskKeyOf(latest.record)
+  const measured = finished.filter((r) => taskKeyOf(r.record) === task)
   const byExecutor = new Map<string, LiveRun[]>()
   for (const run of measured) {
     const list = byExecutor.get(run.record.config.executor) ?? []
@@ -57,7 +63,9 @@ function ComparisonSummary({ comparison }: { comparison: Comparison }): ReactNod
           </li>
         ))}
       </ul>
-      {comparison.speedups.map((s) => (
+      {comparison.executors.every((e) => e.toolCalls.every((n) => n === 0)) ? (
+        <p className="mt-1" data-testid="no-speedup">No tool ran in these runs, so the executor makes no difference: there is no speedup to show.</p>
+      ) : comparison.speedups.map((s) => (
         <p key={s.candidate} className="mt-1">
           <span className="font-semibold">{s.candidate}</span> is <span className="font-semibold tabular-nums" data-testid="speedup">{s.median.toFixed(2)}×</span> faster than {s.baseline}
           {s.pairs > 1 && <> (min {s.min.toFixed(2)}×, max {s.max.toFixed(2)}× over {s.pairs} pairs)</>}. It saves {formatMs(s.savedMs)}: {formatMs(s.toolPhaseSavedMs)} in the tool phase, {formatMs(s.modelTimeSavedMs)} in model time{Math.abs(s.otherSavedMs) >= 1 ? `, ${formatMs(s.otherSavedMs)} elsewhere` : ''}.
