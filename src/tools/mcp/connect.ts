@@ -9,6 +9,7 @@ import { evalFreeValidator } from '../json-schema.ts'
 import { renameTool, uniqueToolNames } from '../names.ts'
 import { checkServerUrl, classifyConnectError, displayUrl, McpConnectError } from './errors.ts'
 import { mcpTool, type CallTool, type McpToolInfo } from './mcp-tool.ts'
+import { makeRedactor } from './secrets.ts'
 import type { McpConnectOptions, McpServerConnection } from './types.ts'
 
 const CLIENT_INFO = { name: 'lanes', version: '0.1.0' }
@@ -39,10 +40,14 @@ export async function connectMcpServer(options: McpConnectOptions): Promise<McpS
       const result = await client.callTool(params, undefined, {
         signal: callSignal, timeout,
         onprogress: ({ progress, total, message }) => onprogress({ progress, ...(total !== undefined ? { total } : {}), ...(message !== undefined ? { message } : {}) }),
+      }).catch((error: unknown) => {
+        // mcp-tool.ts describes HTTP failures by status only; the SDK's message quotes the reply.
+        const status = statusOf(error)
+        throw status !== undefined ? Object.assign(new Error(`HTTP ${status}`), { httpStatus: status }) : error
       })
       return { content: Array.isArray(result.content) ? result.content : [], structuredContent: result.structuredContent, isError: result.isError === true }
     }
-    const tools = toTools(infos, callTool, options.takenNames ?? [])
+    const tools = toTools(infos, callTool, options.takenNames ?? [], makeRedactor(options.headers))
     return {
       name,
       ...(server?.version !== undefined ? { version: server.version } : {}),
@@ -74,12 +79,12 @@ async function listAllTools(client: Client, signal: AbortSignal | undefined): Pr
 }
 
 /** Core Tools for a server's list: names made valid and unique, the server's name kept for display. */
-function toTools(infos: readonly McpToolInfo[], callTool: CallTool, taken: Iterable<string>): Tool[] {
+function toTools(infos: readonly McpToolInfo[], callTool: CallTool, taken: Iterable<string>, redact: (text: string) => string): Tool[] {
   const names = uniqueToolNames(infos.map((info) => info.name), taken)
   return infos.map((info, index) => {
     const name = names[index] ?? info.name
     // Built under the server's name, then renamed, so the card can show the original.
-    return renameTool(mcpTool(info, callTool), name)
+    return renameTool(mcpTool(info, callTool, info.name, redact), name)
   })
 }
 

@@ -53,8 +53,11 @@ type Item =
   | { kind: 'result'; result: McpCallResult }
   | { kind: 'error'; error: unknown }
 
-/** The core Tool for one MCP tool. `name` is the provider-safe name; `info.name` goes on the wire. */
-export function mcpTool(info: McpToolInfo, callTool: CallTool, name: string = info.name): Tool {
+/**
+ * The core Tool for one MCP tool. `name` is the provider-safe name; `info.name` goes on the wire.
+ * `redact` scrubs the connection's secrets from every text the tool produces.
+ */
+export function mcpTool(info: McpToolInfo, callTool: CallTool, name: string = info.name, redact: (text: string) => string = (text) => text): Tool {
   const description = info.description ?? info.title ?? info.name
   async function* run(args: unknown, ctx: ToolContext): AsyncGenerator<ToolProgress, string, void> {
     const queue = new AsyncQueue<Item>()
@@ -68,21 +71,41 @@ export function mcpTool(info: McpToolInfo, callTool: CallTool, name: string = in
     for (;;) {
       const item = await queue.shift()
       if (item.kind === 'progress') {
-        yield toProgress(item.progress)
+        const tick = toProgress(item.progress)
+        yield tick.message === undefined ? tick : { ...tick, message: redact(tick.message) }
         continue
       }
-      if (item.kind === 'error') throw item.error
+      if (item.kind === 'error') {
+        // Stop and time limits end the call as the core decides; anything else gets our words.
+        if (ctx.signal.aborted) throw item.error
+        throw new McpToolError(info.name, redact(callFailure(info.name, item.error)))
+      }
       const { text, display } = splitResult(item.result.content, item.result.structuredContent)
       if (display) yield { message: 'Non-text content', data: display }
-      if (item.result.isError) throw new McpToolError(info.name, text || `${info.name} failed without saying why.`)
-      return text
+      if (item.result.isError) throw new McpToolError(info.name, redact(text) || `${info.name} failed without saying why.`)
+      return redact(text)
     }
   }
   return { name, description, input: ANY_ARGS, spec: { name, description, inputSchema: info.inputSchema }, run }
 }
 
+/**
+ * Why a call failed, for the model and the record. HTTP failures are described from their status
+ * alone (a reply body may quote the request); JSON-RPC errors keep the server's message.
+ */
+function callFailure(tool: string, error: unknown): string {
+  const status = (error as { httpStatus?: unknown }).httpStatus
+  if (typeof status === 'number') {
+    const hint = status === 404 ? ' Its session may have ended: reconnect the server.'
+      : status === 401 || status === 403 ? ' Check the token or headers for this server.' : ''
+    return `The MCP server answered HTTP ${status} to ${tool}.${hint}`
+  }
+  if (error instanceof TypeError) return `The MCP server did not answer ${tool}. Check that it is still running.`
+  return error instanceof Error ? error.message : String(error)
+}
+
 /** MCP progress as a lane tick: the fraction only when the server sent a total. */
-export function toProgress(progress: McpProgress): ToolProgress {
+export function toProgress(progress: McpProgress): { message?: string; fraction?: number } {
   const { total, message } = progress
   const fraction = total !== undefined && Number.isFinite(total) && total > 0
     ? Math.min(1, Math.max(0, progress.progress / total))

@@ -72,6 +72,28 @@ describe('MCP calls and cancellation', () => {
     ])
   })
 
+  it('a token the server quotes back is scrubbed from progress, results and errors', async () => {
+    const { connection } = await setup({ requireToken: 'tok-quoted-4711', headers: { Authorization: 'Bearer tok-quoted-4711' } })
+    const model = createScriptedModel([toolCallsTurn([{ name: 'leak', args: { fail: false } }, { name: 'leak', args: { fail: true } }]), textTurn('done')])
+    const events: AgentEvent[] = []
+    for await (const event of new Agent({ model, tools: connection.tools }).stream('go')) events.push(event)
+    const text = JSON.stringify(events)
+    expect(text).not.toContain('tok-quoted-4711')
+    expect(text).toContain('you sent ***')
+    expect(text).toContain('checking ***')
+    expect(events.filter((event) => event.type === 'tool-end').map((event) => event.type === 'tool-end' && event.status).sort()).toEqual(['error', 'ok'])
+  })
+
+  it('a server that went away: the call is an error saying so, in our words', async () => {
+    const { server, connection } = await setup()
+    await server.close()
+    cleanups.shift()
+    const model = createScriptedModel([toolCallsTurn([{ name: 'instant', args: { n: 1 } }]), textTurn('done')])
+    const result = await new Agent({ model, tools: connection.tools }).invoke('go')
+    expect(result.toolCalls[0]!.status).toBe('error')
+    expect(model.requests[1]!.messages.at(-1)!.content[0]).toMatchObject({ output: 'Error: The MCP server did not answer instant. Check that it is still running.' })
+  })
+
   it('sends the configured headers with every request', async () => {
     const { server, connection } = await setup({ requireToken: 'tok-123', headers: { Authorization: 'Bearer tok-123' } })
     expect(connection.name).toBe('lanes-test-server')

@@ -67,7 +67,8 @@ export interface ServerLog {
 
 /**
  * An SDK server with `wait` (sleeps until cancelled, ticking progress with a total), `instant`
- * (answers at once) and `fail` (an isError result). One session at a time, enough for a test.
+ * (answers at once), `fail` (an isError result) and `leak` (quotes the token back). One session
+ * at a time, enough for a test.
  */
 export async function startSdkServer(options: { requireToken?: string } = {}): Promise<Running & { log: ServerLog }> {
   const log: ServerLog = { cancelled: [], authorization: [] }
@@ -89,6 +90,14 @@ export async function startSdkServer(options: { requireToken?: string } = {}): P
   mcp.registerTool('fail', { description: 'Always fails.', inputSchema: {} }, async () => ({
     content: [{ type: 'text', text: 'The disk is full.' }], isError: true,
   }))
+  // A careless server that quotes the request's Authorization header back, in progress, in a
+  // result and in an error: the client must scrub it.
+  mcp.registerTool('leak', { description: 'Quotes your token.', inputSchema: { fail: z.boolean() } }, async ({ fail }, extra) => {
+    const auth = String(extra.requestInfo?.headers.authorization ?? '')
+    const token = extra._meta?.progressToken
+    if (token !== undefined) await extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: 1, message: `checking ${auth}` } })
+    return { content: [{ type: 'text', text: `you sent ${auth}` }], ...(fail ? { isError: true } : {}) }
+  })
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => randomUUID() })
   await mcp.connect(transport)
   const http = createServer((req: IncomingMessage, res: ServerResponse) => {
