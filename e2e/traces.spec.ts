@@ -86,7 +86,7 @@ test('a file that is not a trace gets a message from "Import trace", and nothing
   await expect(page.locator('[aria-label="Gantt chart"] [data-kind]')).toHaveCount(0)
 })
 
-test('an imported trace compares with a Lanes run on one axis, and a Lanes run exports as OTLP/JSON', async ({ page }) => {
+test('an imported trace goes on one axis with a Lanes run, and a Lanes run exports as OTLP/JSON', async ({ page }) => {
   const trace = await strandsTrace('concurrent')
   await openApp(page, FAST)
   await pickScenario(page, 'city-sequential')
@@ -113,9 +113,29 @@ test('an imported trace compares with a Lanes run on one axis, and a Lanes run e
   await expect.poll(async () => (await bars(page, LANE)).length).toBe(3)
   const lanesRun = page.getByTestId('history-item').filter({ hasText: 'Seattle' }).filter({ hasNotText: 'Strands' }).first()
   await lanesRun.getByRole('button', { name: 'Add to Gantt' }).click()
-  await expect(page.getByTestId('comparison')).toBeVisible()
-  await expect(page.getByTestId('median-concurrent')).toBeVisible()
-  await expect(page.getByTestId('median-sequential')).toBeVisible()
+  // Both on one time axis: the imported Strands run and the Lanes run, three tools each.
+  await expect.poll(async () => (await bars(page, 'sequential')).length).toBe(3)
   expect(await bars(page, LANE)).toHaveLength(3)
+  const lanes = await page.locator('[aria-label="Gantt chart"] [data-kind="tool"]').evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute('data-run')))])
+  expect(lanes.sort()).toEqual(['sequential', LANE])
   await page.screenshot({ path: 'test-results/traces-compare.png', fullPage: true })
+})
+
+test('a trace with two agent runs lets you pick one or import all', async ({ page }) => {
+  const first = await strandsTrace('concurrent')
+  const second = await strandsTrace('sequential')
+  await openApp(page)
+  // The Collector's file exporter writes one OTLP request per line.
+  await dropFile(page, 'collector.jsonl', '', `${JSON.stringify(first.otlp)}\n${JSON.stringify(second.otlp)}\n`)
+  const picker = page.getByRole('region', { name: 'Runs in this trace' })
+  await expect(picker).toContainText('This trace holds 2 agent runs')
+  await expect(picker).toContainText('concurrent: 3 calls overlapped in turn 1')
+  await expect(picker).toContainText('sequential: the 3 calls of turn 1 ran one after another')
+  await picker.getByRole('button', { name: 'Import all' }).click()
+  await expect(picker).toHaveCount(0)
+  await expect.poll(async () => page.locator('[aria-label="Gantt chart"] [data-kind="tool"]').count()).toBe(6)
+  expect(await bars(page, LANE)).toHaveLength(3)
+  expect(await bars(page, `${LANE} #2`)).toHaveLength(3)
+  expect(overlapAll(await bars(page, LANE))).toBe(true)
+  expect(overlapAll(await bars(page, `${LANE} #2`))).toBe(false)
 })

@@ -6,7 +6,7 @@ import type { RunRecord } from '../runs/types.ts'
 import { addFiles } from './attachments.ts'
 import { importRuns } from './history.ts'
 import { openReadOnly } from './replay.ts'
-import { addRun, liveRun, setNotice } from './runs.ts'
+import { addRun, liveRun, runsStore, setNotice } from './runs.ts'
 
 export interface TracesState {
   /** Runs of a trace with several agent invocations, waiting for the user to pick. */
@@ -47,6 +47,22 @@ export function openImported(record: RunRecord): void {
   setNotice({ kind: 'info', title: `Viewing an imported trace: ${record.title ?? record.id} (read-only)`, detail: `${describe(record)} Use “What if?” to project the other executor, Share to send it as a link.` })
 }
 
+/**
+ * A lane label not used by a run on screen ("x", "x #2", …). The Gantt keys lanes by label, and
+ * runs of one trace (or a run added twice) would otherwise share one.
+ */
+export function freeLabel(base: string, taken: Iterable<string> = runsStore.getState().runs.map((run) => run.label)): string {
+  const used = new Set(taken)
+  let label = base
+  for (let n = 2; used.has(label); n++) label = `${base} #${n}`
+  return label
+}
+
+/** Show a saved run beside the runs on screen (to compare on one axis), read-only. */
+export function addToGantt(record: RunRecord): void {
+  addRun(liveRun(record, freeLabel(record.label ?? record.title ?? 'saved run'), true), true)
+}
+
 /** Save every run of a trace and show them all on one Gantt. */
 export function openAllImported(records: readonly RunRecord[]): void {
   tracesStore.setState({ choices: [] })
@@ -54,7 +70,7 @@ export function openAllImported(records: readonly RunRecord[]): void {
   const [first, ...rest] = records
   if (!first) return
   openReadOnly(first, first.label ?? 'imported')
-  for (const record of rest) addRun(liveRun(record, record.label ?? 'imported', true), true)
+  for (const record of rest) addToGantt(record)
   setNotice({ kind: 'info', title: `Imported ${records.length} runs from a trace (read-only)`, detail: 'They are saved in History and shown together on the Gantt.' })
 }
 

@@ -1,6 +1,7 @@
 // A Lanes run -> OTLP/JSON in the OpenTelemetry GenAI conventions: one invoke_agent span, a chat
-// span per model call and an execute_tool span per tool call (with OpenInference span kinds
-// beside them, for Phoenix). The record is made shareable first, so no key can leave in it.
+// span per model call and an execute_tool span per tool call, with OpenInference span kinds and
+// input/output values beside them (for Phoenix). The record is made shareable first, so no key
+// can leave in it.
 import type { AgentEvent, Usage } from '../../core/index.ts'
 import { ganttSpansOf } from '../gantt.ts'
 import { toShareable } from '../record.ts'
@@ -103,7 +104,8 @@ export function runToOtlp(input: RunRecord): OtlpTrace {
           'gen_ai.response.finish_reasons': bar.status !== undefined ? [bar.status] : undefined,
           'gen_ai.usage.input_tokens': turn?.usage?.inputTokens, 'gen_ai.usage.output_tokens': turn?.usage?.outputTokens,
           'gen_ai.output.messages': turn?.text ? messages('assistant', turn.text, bar.status) : undefined,
-          'openinference.span.kind': 'LLM', 'llm.model_name': bar.name, 'lanes.turn': bar.turn,
+          'openinference.span.kind': 'LLM', 'llm.model_name': bar.name, 'llm.token_count.prompt': turn?.usage?.inputTokens, 'llm.token_count.completion': turn?.usage?.outputTokens,
+          'lanes.turn': bar.turn,
         }),
         events: bar.ttftMs !== undefined ? [{ name: 'gen_ai.first_token', timeUnixNano: nanos(baseMs, bar.ttftMs), attributes: [] }] : [],
         status: { code: 0 },
@@ -116,7 +118,8 @@ export function runToOtlp(input: RunRecord): OtlpTrace {
       attributes: attributes({
         'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': bar.name, 'gen_ai.tool.call.id': bar.callId, 'gen_ai.tool.type': 'function',
         'gen_ai.tool.call.arguments': JSON.stringify(bar.args ?? {}), 'gen_ai.tool.call.result': bar.output,
-        'error.type': failed ? bar.status : undefined, 'openinference.span.kind': 'TOOL', 'tool.name': bar.name, 'lanes.turn': bar.turn,
+        'error.type': failed ? bar.status : undefined,
+        'openinference.span.kind': 'TOOL', 'tool.name': bar.name, 'input.value': JSON.stringify(bar.args ?? {}), 'output.value': bar.output, 'lanes.turn': bar.turn,
       }),
       events: progressEvents(record, bar, baseMs),
       status: failed ? { code: 2, message: `${bar.status}: ${(bar.output ?? '').slice(0, 200)}` } : { code: 0 },
@@ -130,7 +133,7 @@ export function runToOtlp(input: RunRecord): OtlpTrace {
       'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'lanes', 'gen_ai.provider.name': record.config.provider, 'gen_ai.request.model': record.config.model,
       'gen_ai.input.messages': messages('user', record.input.text), 'gen_ai.output.messages': result ? messages('assistant', result.text) : undefined,
       'gen_ai.usage.input_tokens': result?.usage.inputTokens, 'gen_ai.usage.output_tokens': result?.usage.outputTokens,
-      'openinference.span.kind': 'AGENT',
+      'openinference.span.kind': 'AGENT', 'input.value': record.input.text, 'output.value': result?.text,
       // An executor inferred from another framework's trace is not one Lanes recorded.
       'lanes.executor': record.imported?.executorInferred ? undefined : record.config.executor, 'lanes.run.id': record.id, 'lanes.label': record.label, 'lanes.title': record.title,
       'lanes.projected': record.projected, 'lanes.imported_from': record.imported?.framework,

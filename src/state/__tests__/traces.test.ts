@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { runToOtlp } from '../../runs/otel.ts'
 import { sampleCityRecord } from '../../runs/samples.ts'
-import { isTraceFile, parseHeaderLines, readTraceFile, sendOtlp, tracesUrl } from '../traces.ts'
+import { freeLabel, isTraceFile, parseHeaderLines, readTraceFile, sendOtlp, tracesUrl } from '../traces.ts'
 
 const SECRET = 'Bearer sk-abcdefghijklmnopqrstuvwxyz0123'
 
@@ -64,5 +64,12 @@ describe('sending OTLP to an endpoint', () => {
     expect(tracesUrl('localhost:4318')).toBeUndefined()
     expect(tracesUrl('javascript:alert(1)')).toBeUndefined()
     expect(parseHeaderLines('')).toEqual({ ok: true, headers: {} })
+  })
+})
+
+describe('lanes of runs shown together', () => {
+  it('get labels of their own', () => {
+    expect(freeLabel('a (imported)', [])).toBe('a (imported)')
+    expect(freeLabel('a (imported)', ['a (imported)', 'a (imported) #2'])).toBe('a (imported) #3')
   })
 })

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { allRuns, deleteRun, importFile as importRunsFile, loadRun, refreshHistory, renameRun, setHistorySearch } from '../../state/history.ts'
 import { openReadOnly } from '../../state/replay.ts'
-import { addRun, liveRun } from '../../state/runs.ts'
-import { exportOtlp, importTraceFile } from '../../state/traces.ts'
+import { addToGantt, exportOtlp, importTraceFile } from '../../state/traces.ts'
 import { exportJson } from '../../state/share.ts'
 import { formatMs } from '../format.ts'
 import { useHistory } from '../hooks.ts'
@@ -24,9 +23,9 @@ export function HistoryPanel({ onClose }: { onClose: () => void }): ReactNode {
     const record = await loadRun(id)
     if (record) openReadOnly(record, record.title ?? 'saved run')
   }
-  const addToGantt = async (id: string): Promise<void> => {
+  const addSaved = async (id: string): Promise<void> => {
     const record = await loadRun(id)
-    if (record) addRun(liveRun(record, record.label ?? record.title ?? 'saved run', true), true)
+    if (record) addToGantt(record)
   }
   const exportTrace = async (id: string): Promise<void> => {
     const record = await loadRun(id)
@@ -60,7 +59,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }): ReactNode {
             )}
             <span className="text-xs text-zinc-500 dark:text-zinc-400">{s.status === 'interrupted' ? 'interrupted · ' : ''}{s.provider}/{s.model} · {s.executor} · {formatMs(s.makespanMs)} · {new Date(s.createdAt).toLocaleString()}</span>
             <button type="button" className="text-xs underline" onClick={() => setEditing(s.id)}>Rename</button>
-            <button type="button" className="text-xs underline" onClick={() => void addToGantt(s.id)} title="Show beside the runs on the Gantt, to compare">Add to Gantt</button>
+            <button type="button" className="text-xs underline" onClick={() => void addSaved(s.id)} title="Show beside the runs on the Gantt, to compare">Add to Gantt</button>
             <button type="button" className="text-xs underline" onClick={() => void exportOne(s.id)}>Export</button>
             <button type="button" className="text-xs underline" onClick={() => void exportTrace(s.id)} title="OpenTelemetry OTLP/JSON, GenAI conventions">OTLP</button>
             <button type="button" className="text-xs text-rose-700 underline dark:text-rose-400" onClick={() => void deleteRun(s.id)} aria-label={`Delete ${s.title}`}>Delete</button>
