@@ -18,13 +18,17 @@ const FIELDS: Record<AgentEvent['type'], readonly string[]> = {
   'tool-end': ['callId', 'name', 'status', 'output'],
   'turn-end': ['turn'],
   'run-end': ['result'],
+  'reasoning-delta': ['turn', 'text'],
 }
 
 const CODES: Record<AgentEvent['type'], number> = {
   'run-start': 0, 'turn-start': 1, 'model-start': 2, 'text-delta': 3, 'model-retry': 4, 'model-fallback': 5,
   'model-end': 6, 'tool-start': 7, 'tool-progress': 8, 'tool-end': 9, 'turn-end': 10, 'run-end': 11,
+  // Link version 2 adds thinking; codes only ever grow, so every older link reads the same.
+  'reasoning-delta': 12,
 }
-const TYPES = Object.keys(CODES) as AgentEvent['type'][]
+const TYPES: AgentEvent['type'][] = []
+for (const [type, code] of Object.entries(CODES) as [AgentEvent['type'], number][]) TYPES[code] = type
 
 /** A time rounded to 0.1 ms, as links keep it. */
 export function roundTenth(t: number): number {

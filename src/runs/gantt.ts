@@ -56,6 +56,11 @@ function spansOfRun({ record, label }: LabelledRecord, options: GanttOptions): G
     switch (event.type) {
       case 'run-start': modelName = event.model || 'model'; unlimited = event.executor === 'concurrent'; break
       case 'model-fallback': modelName = event.to; break
+      case 'model-retry': {
+        const span = turns.get(event.turn)?.model
+        if (span) (span.retries ??= []).push({ startMs: event.t, endMs: event.t + event.delayMs, attempt: event.attempt, model: event.model, reason: event.reason })
+        break
+      }
       case 'model-start': {
         const span: GanttSpan = { run: label, kind: 'model', name: modelName, key: `${label}/model/${event.turn}`, turn: event.turn, startMs: event.t, endMs: event.t, running: true, critical: false }
         phaseOf(event.turn).model = span
@@ -65,6 +70,14 @@ function spansOfRun({ record, label }: LabelledRecord, options: GanttOptions): G
       case 'text-delta': {
         const span = turns.get(event.turn)?.model
         if (span && span.ttftMs === undefined) span.ttftMs = event.t
+        break
+      }
+      case 'reasoning-delta': {
+        // The thinking part of the bar: from its start to the latest thought.
+        const span = turns.get(event.turn)?.model
+        if (!span) break
+        if (span.firstThoughtMs === undefined) span.firstThoughtMs = event.t
+        if (span.thinkingEndMs === undefined || event.t > span.thinkingEndMs) span.thinkingEndMs = event.t
         break
       }
       case 'model-end': {
@@ -97,7 +110,11 @@ function spansOfRun({ record, label }: LabelledRecord, options: GanttOptions): G
     }
   }
   const liveEnd = ended ? lastT : Math.max(lastT, options.liveEndMs ?? lastT)
-  for (const span of spans) if (span.running) span.endMs = Math.max(span.startMs, liveEnd)
+  for (const span of spans) {
+    if (span.running) span.endMs = Math.max(span.startMs, liveEnd)
+    // A wait cut short (Stop, or the run ended) ends with its bar.
+    for (const retry of span.retries ?? []) retry.endMs = Math.min(retry.endMs, span.endMs)
+  }
   markCritical(turns)
   return spans
 }
@@ -125,7 +142,9 @@ function markCritical(turns: ReadonlyMap<number, TurnPhase>): void {
 }
 
 /**
- * Gantt spans of several runs: a model span per model call (with its first-token mark), a tool
+ * Gantt spans of several runs: a model span per model call (with its first-token mark and, when it
+ * thought, its first thought and the end of its thinking, which splits the bar; its retries' backoff
+ * waits), a tool
  * span per tool call (progress ticks, status), unfinished spans marked running, and the critical
  * path of each run. Lanes keep each run's own time axis (ms since its start).
  */

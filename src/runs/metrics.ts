@@ -1,6 +1,6 @@
 // Run metrics: one linear pass over the events. Unfinished calls (a live or interrupted run)
 // count up to the last event seen, so the numbers grow smoothly while a run streams.
-import type { AgentEvent } from '../core/index.ts'
+import { addUsage, type AgentEvent, type Usage } from '../core/index.ts'
 import { TokenRate } from './token-rate.ts'
 import type { RunMetrics } from './types.ts'
 
@@ -20,7 +20,10 @@ export function unionLength(intervals: readonly (readonly [number, number])[]): 
   return total
 }
 
-/** Makespan, TTFT, token rate, model and tool time, tool-phase wall time and overlap of a run. */
+/**
+ * Makespan, TTFT, token rate, model and tool time, tool-phase wall time and overlap of a run, and
+ * its thinking: first thought, time spent thinking, reasoning and cache tokens.
+ */
 export function metricsOf(events: readonly AgentEvent[]): RunMetrics {
   const rate = new TokenRate()
   const toolStarts = new Map<string, number>()
@@ -30,11 +33,14 @@ export function metricsOf(events: readonly AgentEvent[]): RunMetrics {
   let endT: number | undefined
   let ttftMs: number | undefined
   let modelTimeMs = 0
-  let inputTokens = 0
-  let outputTokens = 0
+  const usage: Usage = { inputTokens: 0, outputTokens: 0 }
   let turns = 0
   let routed = 0
-  let resultUsage: { inputTokens: number; outputTokens: number } | undefined
+  let resultUsage: Usage | undefined
+  let firstThoughtMs: number | undefined
+  // Per open model call: its start and latest thought; closed calls add to thinkingMs.
+  const lastThought = new Map<number, number>()
+  let thinkingMs = 0
 
   for (const event of events) {
     if (event.t > lastT) lastT = event.t
@@ -45,11 +51,19 @@ export function metricsOf(events: readonly AgentEvent[]): RunMetrics {
         if (ttftMs === undefined) ttftMs = event.t
         rate.delta(event.t)
         break
+      case 'reasoning-delta':
+        if (firstThoughtMs === undefined) firstThoughtMs = event.t
+        lastThought.set(event.turn, event.t)
+        rate.thinking(event.t)
+        break
       case 'model-end': {
         const start = modelStarts.get(event.turn)
+        const thought = lastThought.get(event.turn)
+        if (start !== undefined && thought !== undefined) thinkingMs += Math.max(0, thought - start)
+        lastThought.delete(event.turn)
         if (start !== undefined) { modelTimeMs += event.t - start; modelStarts.delete(event.turn) }
-        if (event.usage) { inputTokens += event.usage.inputTokens; outputTokens += event.usage.outputTokens }
-        rate.modelEnd(event.t, event.usage?.outputTokens)
+        if (event.usage) addUsage(usage, event.usage)
+        rate.modelEnd(event.t, event.usage?.outputTokens, event.usage?.reasoningTokens)
         break
       }
       case 'tool-start':
@@ -73,7 +87,11 @@ export function metricsOf(events: readonly AgentEvent[]): RunMetrics {
     }
   }
   const stop = endT ?? lastT
-  for (const start of modelStarts.values()) modelTimeMs += stop - start
+  for (const [turn, start] of modelStarts) {
+    modelTimeMs += stop - start
+    const thought = lastThought.get(turn)
+    if (thought !== undefined) thinkingMs += Math.max(0, thought - start)
+  }
   let toolTimeMs = 0
   for (const interval of toolIntervals) {
     if (Number.isNaN(interval[1])) interval[1] = stop
@@ -83,8 +101,12 @@ export function metricsOf(events: readonly AgentEvent[]): RunMetrics {
   const tokensPerSecond = rate.perSecond(stop)
   const metrics: RunMetrics = {
     makespanMs: stop,
-    outputTokens: resultUsage?.outputTokens ?? outputTokens,
-    inputTokens: resultUsage?.inputTokens ?? inputTokens,
+    outputTokens: resultUsage?.outputTokens ?? usage.outputTokens,
+    inputTokens: resultUsage?.inputTokens ?? usage.inputTokens,
+    reasoningTokens: (resultUsage ?? usage).reasoningTokens ?? 0,
+    cacheReadTokens: (resultUsage ?? usage).cacheReadTokens ?? 0,
+    cacheWriteTokens: (resultUsage ?? usage).cacheWriteTokens ?? 0,
+    thinkingMs,
     modelTimeMs,
     toolTimeMs,
     toolPhaseMs,
@@ -93,6 +115,7 @@ export function metricsOf(events: readonly AgentEvent[]): RunMetrics {
     turns,
   }
   if (ttftMs !== undefined) metrics.ttftMs = ttftMs
+  if (firstThoughtMs !== undefined) metrics.firstThoughtMs = firstThoughtMs
   if (tokensPerSecond !== undefined) metrics.tokensPerSecond = tokensPerSecond
   return metrics
 }

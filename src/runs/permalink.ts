@@ -1,7 +1,8 @@
 // Versioned URL state: a run (#r=1.…) or a "try this" config (#c=1.…), each deflate-raw JSON in
 // base64url. Decoding never throws: every link, however broken, gives a typed DecodeResult with a
-// message that says what to do. Version 1 keeps a fixture in __tests__/fixtures forever.
-import { LanesError } from '../core/index.ts'
+// message that says what to do. Every version shipped keeps a fixture in __tests__/fixtures
+// forever: 1 (the first), 2 (adds thinking: reasoning-delta events and usage details).
+import { LanesError, type AgentEvent, type Usage } from '../core/index.ts'
 import { deflateRaw, fromBase64Url, inflateRaw, toBase64Url } from './bytes.ts'
 import { compactEvents, expandEvents } from './compact.ts'
 import { redactSecrets, toShareable, validateRecord } from './record.ts'
@@ -10,7 +11,19 @@ import type { RunConfig, RunInput, RunRecord } from './types.ts'
 
 /** The largest decoded (inflated) link payload accepted. */
 export const MAX_DECODED_BYTES = 2 * 1024 * 1024
-const LINK_VERSION = '1'
+/**
+ * Versions this build reads. Version 2 only adds the reasoning-delta event code and usage details,
+ * so a run without them is still written as version 1 and older builds keep opening it.
+ */
+const READABLE_VERSIONS: ReadonlySet<string> = new Set(['1', '2'])
+
+/** True when the log holds what only version 2 can carry. */
+function needsVersion2(events: readonly AgentEvent[]): boolean {
+  const detailed = (usage: Usage | undefined): boolean =>
+    usage !== undefined && (usage.reasoningTokens !== undefined || usage.cacheReadTokens !== undefined || usage.cacheWriteTokens !== undefined)
+  return events.some((event) =>
+    event.type === 'reasoning-delta' || (event.type === 'model-end' && detailed(event.usage)) || (event.type === 'run-end' && detailed(event.result.usage)))
+}
 
 /** Why a fragment could not be decoded. */
 export type DecodeFailure = 'empty' | 'bad-base64' | 'bad-compression' | 'bad-json' | 'unknown-version' | 'schema' | 'too-large'
@@ -29,19 +42,19 @@ export class PermalinkTooLargeError extends LanesError {
   }
 }
 
-async function pack(prefix: 'r' | 'c', payload: unknown): Promise<string> {
+async function pack(prefix: 'r' | 'c', payload: unknown, version: '1' | '2' = '1'): Promise<string> {
   const bytes = new TextEncoder().encode(JSON.stringify(payload))
-  return `#${prefix}=${LINK_VERSION}.${toBase64Url(await deflateRaw(bytes))}`
+  return `#${prefix}=${version}.${toBase64Url(await deflateRaw(bytes))}`
 }
 
 /**
- * A permalink fragment (`#r=1.…`) of a run: shareable (no key, no attachment bytes) and compacted.
+ * A permalink fragment (`#r=1.…`, or `#r=2.…` for a run with thinking or usage details) of a run: shareable (no key, no attachment bytes) and compacted.
  * Throws PermalinkTooLargeError when it is longer than `maxChars` even without thumbnails.
  */
 export async function encodePermalink(record: RunRecord, options: { inlineThumbnails?: boolean; maxChars?: number } = {}): Promise<string> {
   const build = async (inlineThumbnails: boolean): Promise<string> => {
     const { events, ...rest } = toShareable(record, { inlineThumbnails })
-    return pack('r', { ...rest, e: compactEvents(events) })
+    return pack('r', { ...rest, e: compactEvents(events) }, needsVersion2(events) ? '2' : '1')
   }
   const max = options.maxChars ?? Number.POSITIVE_INFINITY
   let link = await build(options.inlineThumbnails ?? false)
@@ -83,7 +96,7 @@ async function decode(hash: string): Promise<DecodeResult> {
   if (!found || found.body === '') return fail('empty', 'There is no run or config in this link. Open a full Lanes link (it contains "#r=" or "#c=").')
   const dot = found.body.indexOf('.')
   const version = dot < 0 ? '' : found.body.slice(0, dot)
-  if (version !== LINK_VERSION) {
+  if (!READABLE_VERSIONS.has(version)) {
     return fail('unknown-version', `This link uses format version "${version || '?'}", which this version of Lanes does not know. Reload to get the latest Lanes, or ask for a new link.`)
   }
   const text = found.body.slice(dot + 1)

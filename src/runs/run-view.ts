@@ -1,7 +1,7 @@
 // The live view of one run: an incremental fold over its events. The UI applies each event as it
 // streams, so apply() does O(1) work: text deltas are pushed onto arrays and joined only when
 // read, and joined text is cached so reading it every frame stays cheap.
-import type { AgentEvent, StopReason, ToolProgress, ToolStatus, Usage } from '../core/index.ts'
+import { addUsage, type AgentEvent, type StopReason, type ToolProgress, type ToolStatus, type Usage } from '../core/index.ts'
 import type { DeltaRun } from './packed-events.ts'
 import type { RunRecord } from './types.ts'
 import { TokenRate } from './token-rate.ts'
@@ -14,11 +14,17 @@ export interface TurnView {
   turn: number
   /** The turn's streamed text (joined lazily). */
   readonly text: string
+  /** The model's thinking in this turn, as streamed (joined lazily); '' when it showed none. */
+  readonly reasoning: string
   startMs: number
   modelStartMs?: number
   modelEndMs?: number
   /** Time to first token of this model call, from its model-start. */
   ttftMs?: number
+  /** Time to first thought of this model call, from its model-start. */
+  firstThoughtMs?: number
+  /** From the model-start to the latest thought: how long the model has been thinking. */
+  thinkingMs?: number
   finish?: string
   usage?: Usage
   toolCallIds: string[]
@@ -60,6 +66,8 @@ export interface RunView {
   readonly executor?: string
   /** First text token since run start. */
   readonly ttftMs?: number
+  /** First thought since run start. */
+  readonly firstThoughtMs?: number
   /** Output tokens (or text deltas) per second of streaming, live. */
   readonly tokensPerSecond: number | undefined
   /** Time of the last event seen. */
@@ -79,10 +87,14 @@ export interface RunView {
 class Turn implements TurnView {
   private pieces: string[] = []
   private joined = ''
+  private thoughts: string[] = []
+  private thoughtsJoined = ''
   startMs: number
   modelStartMs?: number
   modelEndMs?: number
   ttftMs?: number
+  firstThoughtMs?: number
+  thinkingMs?: number
   finish?: string
   usage?: Usage
   toolCallIds: string[] = []
@@ -106,6 +118,21 @@ class Turn implements TurnView {
     }
     return this.joined
   }
+
+  think(t: number, text: string): void {
+    const start = this.modelStartMs ?? this.startMs
+    if (this.firstThoughtMs === undefined) this.firstThoughtMs = t - start
+    this.thinkingMs = t - start
+    this.thoughts.push(text)
+  }
+
+  get reasoning(): string {
+    if (this.thoughts.length) {
+      this.thoughtsJoined += this.thoughts.join('')
+      this.thoughts = []
+    }
+    return this.thoughtsJoined
+  }
 }
 
 class View implements RunView {
@@ -120,6 +147,7 @@ class View implements RunView {
   model?: string
   executor?: string
   ttftMs?: number
+  firstThoughtMs?: number
   lastT = 0
   version = 0
   private readonly byNumber = new Map<number, Turn>()
@@ -176,6 +204,11 @@ class View implements RunView {
         this.turnOf(event.turn, event.t).modelStartMs = event.t
         this.rate.modelStart()
         break
+      case 'reasoning-delta':
+        this.turnOf(event.turn, event.t).think(event.t, event.text)
+        if (this.firstThoughtMs === undefined) this.firstThoughtMs = event.t
+        this.rate.thinking(event.t)
+        break
       case 'model-retry':
         this.turnOf(event.turn, event.t).notices.push(`Retry ${event.attempt} of ${event.model} in ${event.delayMs} ms: ${event.reason}`)
         break
@@ -188,9 +221,11 @@ class View implements RunView {
         turn.finish = event.finish
         if (event.usage) {
           turn.usage = event.usage
-          this.usage = { inputTokens: this.usage.inputTokens + event.usage.inputTokens, outputTokens: this.usage.outputTokens + event.usage.outputTokens }
+          const total = { ...this.usage }
+          addUsage(total, event.usage)
+          this.usage = total
         }
-        this.rate.modelEnd(event.t, event.usage?.outputTokens)
+        this.rate.modelEnd(event.t, event.usage?.outputTokens, event.usage?.reasoningTokens)
         break
       }
       case 'tool-start': {

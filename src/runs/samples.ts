@@ -1,6 +1,6 @@
 // Representative run records for tests and benchmarks: timings with performance.now() decimals,
 // provider-style random call ids, word-by-word streaming. Deterministic (seeded).
-import type { AgentEvent, ToolCallRecord } from '../core/index.ts'
+import type { AgentEvent, ToolCallRecord, Usage } from '../core/index.ts'
 import type { RunConfig, RunRecord } from './types.ts'
 
 /** A small seeded PRNG (mulberry32): same seed, same sequence, on every machine. */
@@ -34,6 +34,8 @@ class LogBuilder {
   private text = ''
   private inputTokens = 0
   private outputTokens = 0
+  private reasoningTokens = 0
+  private cacheReadTokens = 0
 
   constructor(private readonly random: () => number, model: string, executor: string) {
     const id = Array.from({ length: 4 }, () => Math.floor(random() * 0xffffffff).toString(16).padStart(8, '0')).join('-')
@@ -51,16 +53,27 @@ class LogBuilder {
     return id
   }
 
-  modelTurn(ttftMs: number, words: readonly string[], msPerWord: number, finish: string, inputTokens: number): void {
+  modelTurn(ttftMs: number, words: readonly string[], msPerWord: number, finish: string, inputTokens: number, thoughts: readonly string[] = []): void {
     const turn = ++this.turn
     this.events.push({ type: 'turn-start', t: this.at(0.05), turn }, { type: 'model-start', t: this.at(0.05), turn })
     this.at(ttftMs)
+    // Thinking streams first, a word at a time, then the answer starts.
+    thoughts.forEach((word, i) => {
+      this.events.push({ type: 'reasoning-delta', t: i === 0 ? this.t : this.at(msPerWord), turn, text: i === 0 ? word : ` ${word}` })
+    })
+    if (thoughts.length) this.at(msPerWord)
     words.forEach((word, i) => {
       const text = i === 0 ? word : ` ${word}`
       this.events.push({ type: 'text-delta', t: i === 0 ? this.t : this.at(msPerWord), turn, text })
     })
     if (words.length) this.text = words.join(' ')
-    const usage = { inputTokens, outputTokens: Math.max(words.length + 8, 12) }
+    const usage: Usage = { inputTokens, outputTokens: Math.max(words.length + 8, 12) + thoughts.length }
+    if (thoughts.length) {
+      usage.reasoningTokens = thoughts.length
+      usage.cacheReadTokens = Math.floor(inputTokens / 2)
+      this.reasoningTokens += thoughts.length
+      this.cacheReadTokens += usage.cacheReadTokens
+    }
     this.inputTokens += usage.inputTokens
     this.outputTokens += usage.outputTokens
     this.events.push({ type: 'model-end', t: this.at(2), turn, finish, usage })
@@ -98,7 +111,10 @@ class LogBuilder {
       result: {
         text: this.text, turns: this.turn, durationMs: t, stopReason: 'done', toolCalls: this.calls,
         ...(last ? { lastTool: { name: last.name, args: last.args } } : {}),
-        usage: { inputTokens: this.inputTokens, outputTokens: this.outputTokens },
+        usage: {
+          inputTokens: this.inputTokens, outputTokens: this.outputTokens,
+          ...(this.reasoningTokens ? { reasoningTokens: this.reasoningTokens, cacheReadTokens: this.cacheReadTokens } : {}),
+        },
       },
     })
     return this.events
@@ -152,6 +168,22 @@ export function sampleManyToolsRecord(n: number, seed = 2): RunRecord {
     v: 1, id: `sample-tools-${n}`, createdAt: '2026-11-21T12:00:00.000Z', title: `Fetch ${n} pages`, label: 'concurrent #1', status: 'done',
     config: config('concurrent', 'web', ['fetch_page'], 'Fetch the pages the user asks for and summarise them.'),
     input: { text: `Fetch pages 1 to ${n} of the example docs and summarise them.`, attachments: [] },
+    events: log.end(),
+  }
+}
+
+const THOUGHTS = 'The user wants the weather in Seattle. I should call get_weather with the city, then answer in one sentence.'.split(' ')
+
+/** A live model that thinks: thinking before the call and before the answer, usage with reasoning and cache reads. */
+export function sampleThinkingRecord(seed = 3): RunRecord {
+  const log = new LogBuilder(seededRandom(seed), 'anthropic:claude-sonnet-5', 'concurrent')
+  log.modelTurn(600, [], 30, 'tool_use', 420, THOUGHTS)
+  log.toolPhase([{ name: 'get_weather', args: { city: 'Seattle' }, durationMs: 800, progress: ['Calling weather API for Seattle…'], output: 'Weather in Seattle: Sunny, 72°F' }])
+  log.modelTurn(500, 'Seattle is sunny at 72°F.'.split(' '), 30, 'end_turn', 520, 'The tool answered; a short reply will do.'.split(' '))
+  return {
+    v: 1, id: 'sample-thinking', createdAt: '2026-11-30T06:00:00.000Z', title: 'Weather in Seattle?', label: 'thinking', status: 'done',
+    config: { provider: 'anthropic', model: 'claude-sonnet-5', executor: 'concurrent', system: 'Use tools to answer user questions about cities.', toolPack: 'city', tools: ['get_weather'], maxTurns: 10, routingOnly: false },
+    input: { text: 'Weather in Seattle?', attachments: [] },
     events: log.end(),
   }
 }

@@ -1,4 +1,4 @@
-// The zod schema of RunRecord v1. Every record that enters the app from outside (a permalink, an
+// The zod schema of RunRecord v1 (reasoning events and usage details are optional additions). Every record that enters the app from outside (a permalink, an
 // import, IndexedDB written by an older build) passes through it; unknown keys are stripped, so a
 // crafted link cannot smuggle extra fields into state.
 import { z } from 'zod'
@@ -8,7 +8,13 @@ import type { RunConfig, RunInput, RunRecord } from './types.ts'
 const time = z.number().nonnegative()
 const count = z.number().int().nonnegative()
 const turn = z.number().int().nonnegative()
-const usage = z.object({ inputTokens: z.number().nonnegative(), outputTokens: z.number().nonnegative() })
+const usage = z.object({
+  inputTokens: z.number().nonnegative(),
+  outputTokens: z.number().nonnegative(),
+  reasoningTokens: z.number().nonnegative().exactOptional(),
+  cacheReadTokens: z.number().nonnegative().exactOptional(),
+  cacheWriteTokens: z.number().nonnegative().exactOptional(),
+})
 const toolStatus = z.enum(['ok', 'error', 'timeout', 'aborted'])
 const errorShape = z.object({ name: z.string(), message: z.string() })
 
@@ -42,6 +48,7 @@ export const agentEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('turn-start'), t: time, turn }),
   z.object({ type: z.literal('model-start'), t: time, turn }),
   z.object({ type: z.literal('text-delta'), t: time, turn, text: z.string() }),
+  z.object({ type: z.literal('reasoning-delta'), t: time, turn, text: z.string() }),
   z.object({
     type: z.literal('model-retry'), t: time, turn, model: z.string(), attempt: count, delayMs: time, reason: z.string(),
   }),

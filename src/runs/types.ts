@@ -104,6 +104,19 @@ export interface GanttSpan {
   running: boolean
   /** Model calls: time of the first token, ms on the same axis. */
   ttftMs?: number
+  /** Model calls that thought: time of the first thought, ms on the same axis. */
+  firstThoughtMs?: number
+  /**
+   * Model calls that thought: time of the last thought. The bar's thinking part runs from its
+   * start to here, its writing part (text, tool-call arguments) from here to its end.
+   */
+  thinkingEndMs?: number
+  /**
+   * Model calls the fallback chain retried: each backoff wait, from the failed attempt's
+   * model-retry event to the next attempt (startMs + delayMs, cut at the call's end), so the bar
+   * can show the retries as spans (or ticks at startMs) inside the model bar.
+   */
+  retries?: { startMs: number; endMs: number; attempt: number; model: string; reason: string }[]
   /** Tool calls: ms of each progress event. */
   ticks?: number[]
   status?: string
@@ -117,8 +130,19 @@ export interface RunMetrics {
   makespanMs: number
   /** First text token since run start; undefined when no text came. */
   ttftMs?: number
+  /** Every billed output token, reasoning included. */
   outputTokens: number
+  /** Every input token, cached ones included. */
   inputTokens: number
+  /** How many of the output tokens were reasoning (0 when none were reported). */
+  reasoningTokens: number
+  /** How many input tokens were read from / written to the provider's prompt cache. */
+  cacheReadTokens: number
+  cacheWriteTokens: number
+  /** First thought since run start; undefined when the model showed no thinking. */
+  firstThoughtMs?: number
+  /** Sum over model calls of the time from the call's start to its last thought. */
+  thinkingMs: number
   /** Output tokens (or text deltas when no usage is reported) per second of model streaming. */
   tokensPerSecond?: number
   /** Sum of model-call durations. */

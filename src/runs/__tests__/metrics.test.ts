@@ -15,7 +15,7 @@ describe('metricsOf', () => {
     expect(m).toEqual({
       makespanMs: 1302, ttftMs: 1300, outputTokens: 12, inputTokens: 30,
       tokensPerSecond: 8 / 0.002, modelTimeMs: 100 + 202, toolTimeMs: 1000 + 500 + 800, toolPhaseMs: 1000,
-      overlap: 2.3, toolCalls: 3, turns: 2,
+      overlap: 2.3, toolCalls: 3, turns: 2, reasoningTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, thinkingMs: 0,
     })
   })
 

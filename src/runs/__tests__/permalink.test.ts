@@ -84,7 +84,7 @@ describe('permalinks', () => {
 
   it.each([
     ['', 'empty'], ['#', 'empty'], ['#x=1', 'empty'], ['#r=', 'empty'],
-    ['#r=2.abc', 'unknown-version'], ['#r=abc', 'unknown-version'],
+    ['#r=3.abc', 'unknown-version'], ['#r=abc', 'unknown-version'],
     ['#r=1.@@@', 'bad-base64'], ['#r=1.a', 'bad-base64'],
     ['#r=1.AAAAAAAA', 'bad-compression'],
   ])('reports %j as %s', async (hash, reason) => {
