@@ -23,6 +23,7 @@ function checkOutcome(out: Outcome, expected: Fixture['expect']): void {
   expect(out.calls).toEqual(expected.calls)
   if (expected.error) {
     expect(out.error?.message.toLowerCase()).toContain(expected.error.toLowerCase())
+    expect(out.error?.message).not.toContain('sk-test-conformance')
     expect(out.finish).toBeUndefined()
     return
   }
