@@ -37,6 +37,20 @@ for (const provider of ['openai', 'anthropic'] as const) {
     expect(await page.evaluate(() => document.body.innerText)).not.toContain(CANARY) // …and nowhere on the page
   })
 
+  test(`${provider}: a model that thinks before its tool call gets its thinking back and answers`, async ({ page }) => {
+    mock.reset()
+    await useProvider(page, provider, 'mock-thinking')
+    await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('Weather in Seattle?')
+    await page.getByRole('button', { name: 'Run', exact: true }).click()
+    await expect(page.getByTestId('run-status')).toHaveText('Done', { timeout: 20_000 })
+    await expect(page.getByTestId('answer')).toContainText('Seattle: Weather in Seattle')
+    const posts = mock.requests().filter((r) => r.method === 'POST')
+    // OpenAI goes through the Responses API; the mock answers 400 unless the signed thinking
+    // (Anthropic) or the encrypted reasoning item (Responses) came back with the tool result.
+    expect(posts.map((r) => r.path)).toEqual(provider === 'openai' ? ['/v1/responses', '/v1/responses'] : ['/v1/messages', '/v1/messages'])
+    expect(JSON.stringify(posts[1]!.body)).toContain('mock-signature-EqQBCgIYAhIM')
+  })
+
   test(`${provider}: a provider error shows in place, keeps the transcript, and the next run works`, async ({ page }) => {
     await useProvider(page, provider, 'fault-401')
     await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('Hello there')
