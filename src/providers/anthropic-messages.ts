@@ -4,7 +4,7 @@ import type { ContentBlockParam, MessageParam, Tool } from '@anthropic-ai/sdk/re
 import type { ContentPart, Message, ToolSpec } from '../core/index.ts'
 import type { ProviderCapabilities } from './capabilities.ts'
 import { documentAsText, imageOmittedNote } from './parts.ts'
-import { isResponsesReasoning } from './responses-input.ts'
+import { isAdapterPayload } from './reasoning-marks.ts'
 
 type ImageMediaType = 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp'
 const IMAGE_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/gif', 'image/webp']
@@ -39,7 +39,7 @@ function assistantBlocks(content: readonly ContentPart[]): ContentBlockParam[] {
       // Thinking goes back unchanged, with its signature, or the API answers 400 after a tool call.
       // Reasoning without a signature or redacted data came from another provider: it is left out.
       if (part.signature) blocks.push({ type: 'thinking', thinking: part.text, signature: part.signature })
-      else if (part.data && !isResponsesReasoning(part.data)) blocks.push({ type: 'redacted_thinking', data: part.data })
+      else if (part.data && !isAdapterPayload(part.data)) blocks.push({ type: 'redacted_thinking', data: part.data })
     } else if (part.type === 'text' && part.text) blocks.push({ type: 'text', text: part.text })
     else if (part.type === 'tool-call') blocks.push({ type: 'tool_use', id: part.id, name: part.name, input: inputObject(part.args) })
   }

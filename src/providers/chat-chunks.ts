@@ -7,11 +7,14 @@
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions'
 import type { ModelEvent, Usage } from '../core/index.ts'
 import { parseArgsText } from './parts.ts'
+import { encodeCallExtras } from './reasoning-marks.ts'
 
 interface OpenCall {
   id: string
   name: string
   args: string
+  /** Provider data on the call that must go back with it (Gemini's `extra_content.google.thought_signature`). */
+  extra?: unknown
 }
 
 type ToolFragment = NonNullable<ChatCompletionChunk.Choice.Delta['tool_calls']>[number]
@@ -112,12 +115,14 @@ export class ChunkAccumulator {
     // Gemini sends whole calls without an index: one with an id starts a call, one without continues the last.
     const index = typeof fragment.index === 'number' ? fragment.index : undefined
     const known = index === undefined ? (fragment.id ? undefined : this.calls[this.calls.length - 1]) : this.byIndex.get(index)
+    const extra = (fragment as { extra_content?: unknown }).extra_content
     if (!known || (fragment.id && known.id && fragment.id !== known.id)) {
-      const call: OpenCall = { id: fragment.id ?? '', name: fragment.function?.name ?? '', args: fragment.function?.arguments ?? '' }
+      const call: OpenCall = { id: fragment.id ?? '', name: fragment.function?.name ?? '', args: fragment.function?.arguments ?? '', ...(extra ? { extra } : {}) }
       this.calls.push(call)
       if (index !== undefined) this.byIndex.set(index, call)
       return
     }
+    if (extra) known.extra = extra
     if (fragment.id && !known.id) known.id = fragment.id
     if (fragment.function?.name && !known.name) known.name = fragment.function.name
     if (fragment.function?.arguments) known.args += fragment.function.arguments
@@ -127,7 +132,13 @@ export class ChunkAccumulator {
   finish(): ModelEvent[] {
     const events: ModelEvent[] = []
     this.endThinking(events)
-    this.calls.forEach((call, i) => events.push({ type: 'tool-call', id: call.id || `call_${i + 1}`, name: call.name, args: parseArgsText(call.args) }))
+    const ids = this.calls.map((call, i) => call.id || `call_${i + 1}`)
+    // Gemini 3 answers 400 unless each call's thought signature comes back with it: keep them in
+    // a reasoning part of their own, which only the Chat adapter reads back.
+    const extras: Record<string, unknown> = {}
+    this.calls.forEach((call, i) => { if (call.extra !== undefined) extras[ids[i]!] = call.extra })
+    if (Object.keys(extras).length) events.push({ type: 'reasoning-end', data: encodeCallExtras(extras) })
+    this.calls.forEach((call, i) => events.push({ type: 'tool-call', id: ids[i]!, name: call.name, args: parseArgsText(call.args) }))
     if (this.usage) events.push({ type: 'usage', ...this.usage })
     // A refusal arrives with finish_reason "stop"; the run must see it for what it is.
     const reason = this.refused ? 'refusal' : (this.finishReason ?? (this.calls.length ? 'tool_calls' : 'stop'))

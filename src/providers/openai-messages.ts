@@ -4,6 +4,7 @@ import type { ChatCompletionContentPart, ChatCompletionMessageParam, ChatComplet
 import { textToolInstructions, type ContentPart, type Message, type ModelRequest, type ToolSpec } from '../core/index.ts'
 import type { ProviderCapabilities } from './capabilities.ts'
 import { argsToJson, documentAsText, imageOmittedNote } from './parts.ts'
+import { decodeCallExtras } from './reasoning-marks.ts'
 
 /** How to write messages for one endpoint. */
 export interface OpenAIWireOptions {
@@ -42,15 +43,21 @@ function convert(message: Message, options: OpenAIWireOptions): ChatCompletionMe
 function assistant(content: readonly ContentPart[], textTools: boolean, echoReasoning: boolean): ChatCompletionMessageParam {
   let text = ''
   let reasoning = ''
-  const calls: { id: string; type: 'function'; function: { name: string; arguments: string } }[] = []
+  let extras: Record<string, unknown> = {}
+  const calls: { id: string; type: 'function'; function: { name: string; arguments: string }; extra_content?: unknown }[] = []
   for (const part of content) {
     if (part.type === 'text') text += part.text
-    else if (part.type === 'reasoning') reasoning += part.text
+    else if (part.type === 'reasoning') {
+      reasoning += part.text
+      extras = { ...extras, ...decodeCallExtras(part.data) }
+    }
     else if (part.type === 'tool-call') {
       if (textTools) text += `${text && !text.endsWith('\n') ? '\n' : ''}TOOL_CALL ${JSON.stringify({ name: part.name, arguments: part.args })}\n`
       else calls.push({ id: part.id, type: 'function', function: { name: part.name, arguments: argsToJson(part.args) } })
     }
   }
+  // Calls go back with the provider data they came with (Gemini's thought signatures).
+  for (const call of calls) if (extras[call.id] !== undefined) call.extra_content = extras[call.id]
   // reasoning_content is not in the SDK's types; servers that don't know it never get it.
   const extra = echoReasoning && reasoning ? { reasoning_content: reasoning } : {}
   if (calls.length) return { role: 'assistant', content: text || null, tool_calls: calls, ...extra }

@@ -5,9 +5,9 @@ import type { FunctionTool, ResponseInputContent, ResponseInputItem } from 'open
 import type { ContentPart, Message, ToolSpec } from '../core/index.ts'
 import type { ProviderCapabilities } from './capabilities.ts'
 import { argsToJson, documentAsText, imageOmittedNote } from './parts.ts'
+import { RESPONSES_MARK } from './reasoning-marks.ts'
 
-/** Marks a reasoning part's `data` as a Responses reasoning item, so other adapters leave it alone. */
-const MARK = 'openai-responses:'
+const MARK = RESPONSES_MARK
 
 /** A reasoning item as the `data` of a core reasoning part. */
 export function encodeReasoningItem(id: string, encrypted: string): string {
@@ -23,11 +23,6 @@ export function decodeReasoningItem(data: string | undefined): { id: string; enc
   } catch {
     return undefined
   }
-}
-
-/** True when `data` is a Responses reasoning item (not an Anthropic redacted block). */
-export function isResponsesReasoning(data: string | undefined): boolean {
-  return data?.startsWith(MARK) === true
 }
 
 /** Tool specs as Responses function tools (flat, unlike Chat). */

@@ -8,7 +8,7 @@ import type { ContentPart, Message } from '../../core/index.ts'
 import { toAnthropicMessages } from '../anthropic-messages.ts'
 import { AnthropicAccumulator } from '../anthropic-stream.ts'
 import { capabilitiesOf } from '../capabilities.ts'
-import { chatUsage } from '../chat-chunks.ts'
+import { ChunkAccumulator, chatUsage } from '../chat-chunks.ts'
 import { toOpenAIMessages } from '../openai-messages.ts'
 import { encodeReasoningItem, toResponsesInput } from '../responses-input.ts'
 import { ResponsesAccumulator } from '../responses-stream.ts'
@@ -93,6 +93,33 @@ describe('reasoning sent back', () => {
     expect(JSON.stringify(plain)).not.toContain('reasoning_content')
     const echoed = toOpenAIMessages(request, { caps: capabilitiesOf('deepseek'), textTools: false, echoReasoning: true })
     expect(echoed[1]).toMatchObject({ role: 'assistant', reasoning_content: 'Anthropic thoughtOpenAI summaryDeepSeek thought' })
+  })
+})
+
+describe('Gemini thought signatures', () => {
+  it('keep each call\'s extra_content and send it back on that call only, on Chat', () => {
+    const acc = new ChunkAccumulator()
+    const extra = { google: { thought_signature: 'sig-gem-1' } }
+    acc.push({ id: 'x', object: 'chat.completion.chunk', created: 0, model: 'gemini-3.6-flash', choices: [{ index: 0, finish_reason: 'tool_calls', delta: { tool_calls: [
+      { id: 'fc-1', type: 'function', function: { name: 'Read', arguments: '{"p":1}' }, extra_content: extra },
+      { id: 'fc-2', type: 'function', function: { name: 'Read', arguments: '{"p":2}' } },
+    ] } }] } as never)
+    const events = acc.finish()
+    const end = events[0]
+    expect(end?.type).toBe('reasoning-end')
+    expect(events.slice(1, 3).map((e) => (e.type === 'tool-call' ? e.id : ''))).toEqual(['fc-1', 'fc-2'])
+    const assistant: Message = { role: 'assistant', content: [
+      { type: 'reasoning', text: '', ...(end?.type === 'reasoning-end' && end.data ? { data: end.data } : {}) },
+      { type: 'tool-call', id: 'fc-1', name: 'Read', args: { p: 1 } },
+      { type: 'tool-call', id: 'fc-2', name: 'Read', args: { p: 2 } },
+    ] }
+    const [wire] = toOpenAIMessages({ messages: [assistant], tools: [] }, { caps: capabilitiesOf('gemini'), textTools: false })
+    expect(wire).toMatchObject({ tool_calls: [{ id: 'fc-1', extra_content: extra }, { id: 'fc-2' }] })
+    expect(JSON.stringify(wire)).not.toContain('reasoning_content')
+    expect(JSON.stringify((wire as { tool_calls: unknown[] }).tool_calls[1])).not.toContain('extra_content')
+    // Anthropic never receives another adapter's payload as redacted thinking.
+    const [, claude] = toAnthropicMessages([{ role: 'user', content: [{ type: 'text', text: 'go' }] }, assistant], capabilitiesOf('anthropic'))
+    expect(JSON.stringify(claude)).not.toContain('redacted_thinking')
   })
 })
 
