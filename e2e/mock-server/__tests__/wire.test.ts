@@ -36,6 +36,43 @@ describe('mock server wire format', () => {
     expect(error.headers.get('retry-after')).toBe('1')
   })
 
+  it('streams the Responses API as named events with rising sequence numbers, no [DONE]', async () => {
+    const response = await post('/v1/responses', { model: 'mock-thinking', input: [{ role: 'user', content: 'hi' }], stream: true })
+    expect(response.headers.get('content-type')).toBe('text/event-stream')
+    const list = frames(await response.text())
+    const payloads = list.map((f) => JSON.parse(f.data) as { type: string; sequence_number: number; item?: { type: string; encrypted_content?: string } })
+    expect(list.every((f, i) => f.event === payloads[i]!.type)).toBe(true)
+    expect(payloads.map((p) => p.sequence_number)).toEqual(payloads.map((_, i) => i))
+    expect(payloads[0]!.type).toBe('response.created')
+    expect(payloads.at(-1)!.type).toBe('response.completed')
+    expect(list.some((f) => f.data.includes('[DONE]'))).toBe(false)
+    // Thinking first: a reasoning item with its summary, closed with the encrypted content.
+    const items = payloads.filter((p) => p.type === 'response.output_item.done').map((p) => p.item!)
+    expect(items.map((item) => item.type)).toEqual(['reasoning', 'function_call'])
+    expect(items[0]!.encrypted_content).toBe('mock-signature-EqQBCgIYAhIM')
+  })
+
+  it('answers a Responses follow-up without its reasoning item with a 400, as the real API does', async () => {
+    const input = [
+      { role: 'user', content: 'hi' },
+      { type: 'function_call', call_id: 'call_think_01', name: 'get_weather', arguments: '{"city":"Seattle"}' },
+      { type: 'function_call_output', call_id: 'call_think_01', output: 'Sunny' },
+    ]
+    expect((await post('/v1/responses', { model: 'mock-thinking', input, stream: true })).status).toBe(400)
+    const withReasoning = [input[0], { type: 'reasoning', id: 'rs_mock_01', summary: [], encrypted_content: 'mock-signature-EqQBCgIYAhIM' }, ...input.slice(1)]
+    const ok = await post('/v1/responses', { model: 'mock-thinking', input: withReasoning, stream: true })
+    expect(ok.status).toBe(200)
+    expect(await ok.text()).toContain('"delta":"Sunny"')
+  })
+
+  it('streams Anthropic thinking first, closed by a signature_delta', async () => {
+    const response = await post('/v1/messages', { model: 'mock-thinking', max_tokens: 100, messages: user, stream: true })
+    const list = frames(await response.text()).map((f) => JSON.parse(f.data) as { type: string; content_block?: { type: string }; delta?: { type: string } })
+    expect(list.find((f) => f.type === 'content_block_start')?.content_block?.type).toBe('thinking')
+    const deltas = list.filter((f) => f.type === 'content_block_delta').map((f) => f.delta!.type)
+    expect(deltas.slice(0, 4)).toEqual(['thinking_delta', 'thinking_delta', 'thinking_delta', 'signature_delta'])
+  })
+
   it('streams OpenAI data-only frames: role first, finish, usage, [DONE]', async () => {
     const response = await post('/v1/chat/completions', { model: 'mock-text', messages: user, stream: true, stream_options: { include_usage: true } })
     expect(response.headers.get('content-type')).toBe('text/event-stream')
