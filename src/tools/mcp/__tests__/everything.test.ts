@@ -68,6 +68,15 @@ describe('connectMcpServer with server-everything', () => {
     expect(data?.content).toEqual([{ type: 'image', mimeType: 'image/png', data: expect.stringMatching(/^iVBORw0KGgo/) }])
   })
 
+  it('structured content passes its output schema (checked without eval) and is kept for the card', async () => {
+    const events = await runTool('get-structured-content', { location: 'New York' })
+    const end = ofType(events, 'tool-end')[0]!
+    expect(end.status).toBe('ok')
+    expect(JSON.parse(end.output)).toEqual({ temperature: 33, conditions: 'Cloudy', humidity: 82 })
+    const data = ofType(events, 'tool-progress').map((event) => typeof event.progress === 'object' ? event.progress.data : undefined).find(isMcpContentData)
+    expect(data).toEqual({ kind: 'mcp-content', content: [], structuredContent: { temperature: 33, conditions: 'Cloudy', humidity: 82 } })
+  })
+
   it('ends an isError result as a tool error the model reads, and the run goes on', async () => {
     // The server validates arguments itself and answers a bad call with isError.
     const events = await runTool('get-sum', { a: 'two', b: 3 })
