@@ -52,7 +52,11 @@ export async function connectMcpServer(options: McpConnectOptions): Promise<McpS
       name,
       ...(server?.version !== undefined ? { version: server.version } : {}),
       tools,
-      close: () => client.close(),
+      close: async () => {
+        // End the session on the server too (DELETE), so it can free what it holds for us.
+        await transport.terminateSession().catch(() => undefined)
+        await client.close()
+      },
     }
   } catch (error) {
     await client.close().catch(() => undefined)

@@ -94,6 +94,13 @@ describe('MCP calls and cancellation', () => {
     expect(model.requests[1]!.messages.at(-1)!.content[0]).toMatchObject({ output: 'Error: The MCP server did not answer instant. Check that it is still running.' })
   })
 
+  it('close() ends the session on the server (DELETE)', async () => {
+    const { server, connection } = await setup()
+    expect(server.log.methods).not.toContain('DELETE')
+    await connection.close()
+    expect(server.log.methods.at(-1)).toBe('DELETE')
+  })
+
   it('sends the configured headers with every request', async () => {
     const { server, connection } = await setup({ requireToken: 'tok-123', headers: { Authorization: 'Bearer tok-123' } })
     expect(connection.name).toBe('lanes-test-server')

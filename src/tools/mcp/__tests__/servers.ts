@@ -63,6 +63,8 @@ export interface ServerLog {
   cancelled: string[]
   /** Authorization headers of every request. */
   authorization: (string | undefined)[]
+  /** HTTP methods of every request, in order. */
+  methods: string[]
 }
 
 /**
@@ -71,7 +73,7 @@ export interface ServerLog {
  * at a time, enough for a test.
  */
 export async function startSdkServer(options: { requireToken?: string } = {}): Promise<Running & { log: ServerLog }> {
-  const log: ServerLog = { cancelled: [], authorization: [] }
+  const log: ServerLog = { cancelled: [], authorization: [], methods: [] }
   const mcp = new McpServer({ name: 'lanes-test-server', version: '1.2.3' })
   mcp.registerTool('wait', { description: 'Waits until cancelled.', inputSchema: { label: z.string() } }, async ({ label }, extra) => {
     const token = extra._meta?.progressToken
@@ -102,6 +104,7 @@ export async function startSdkServer(options: { requireToken?: string } = {}): P
   await mcp.connect(transport)
   const http = createServer((req: IncomingMessage, res: ServerResponse) => {
     log.authorization.push(req.headers.authorization)
+    log.methods.push(req.method ?? '')
     if (options.requireToken !== undefined && req.headers.authorization !== `Bearer ${options.requireToken}`) {
       res.writeHead(401, { 'content-type': 'text/plain' }).end(`Unauthorized: got ${req.headers.authorization ?? 'nothing'}`)
       return
