@@ -28,7 +28,7 @@ export const PROVIDER_CAPABILITIES: Readonly<Record<string, ProviderCapabilities
   openrouter: { pdf: 'native', images: true, imageTypes: ALL_IMAGES, nativeTools: true, streaming: true },
   groq: { pdf: 'text', images: true, imageTypes: NO_GIF, nativeTools: true, streaming: true },
   together: { pdf: 'text', images: true, imageTypes: NO_GIF, nativeTools: true, streaming: true },
-  gemini: { pdf: 'native', images: true, imageTypes: NO_GIF, nativeTools: true, streaming: true },
+  gemini: { pdf: 'text', images: true, imageTypes: NO_GIF, nativeTools: true, streaming: true },
   deepseek: { pdf: 'text', images: false, imageTypes: [], nativeTools: true, streaming: true },
   mistral: { pdf: 'text', images: true, imageTypes: NO_GIF, nativeTools: true, streaming: true },
   xai: { pdf: 'text', images: true, imageTypes: ['image/png', 'image/jpeg'], nativeTools: true, streaming: true },

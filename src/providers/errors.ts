@@ -128,6 +128,7 @@ export function toProviderError(err: unknown, ctx: ErrorContext): ProviderError 
     return make('bad-request', `${p} rejected the request (${status}).${detail}`)
   }
   // An overload inside a 200 stream is the same condition as a 529: the fallback chain retries it.
+  if (/insufficient_quota|billing/i.test(`${s.code} ${s.type}`)) return make('rate-limit', `${p} says the account is out of quota or credit. Check billing, or switch provider.${detail}`)
   if (/overloaded/i.test(s.type)) return make('overloaded', `${p} became overloaded mid-answer and sent an error. Try again shortly, or add a fallback model.${detail}`)
   if (s.hasBody || s.type !== '') return make('stream-error', `${p} sent an error in the middle of the stream.${detail}`)
   if (err instanceof SyntaxError) return make('stream-error', `${p} sent a malformed stream frame that is not JSON. The server or a proxy may be broken.${detail}`)

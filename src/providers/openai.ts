@@ -4,6 +4,7 @@
 // stream for the Chat `[DONE]` terminator (sse-done.ts).
 import type OpenAI from 'openai'
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions'
+import type { ReasoningEffort as SdkReasoningEffort } from 'openai/resources/shared'
 import type { Model, ModelEvent, ModelRequest } from '../core/index.ts'
 import { capabilitiesOf, type ProviderCapabilities } from './capabilities.ts'
 import { ChunkAccumulator, chatUsage } from './chat-chunks.ts'
@@ -17,7 +18,7 @@ import { tapDone } from './sse-done.ts'
 import { DEFAULT_IDLE_TIMEOUT_MS, startWatchdog, type Watchdog } from './watchdog.ts'
 
 /** How hard a reasoning model thinks (Chat `reasoning_effort`, Responses `reasoning.effort`). */
-export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh'
+export type ReasoningEffort = Exclude<SdkReasoningEffort, null>
 
 /** Options of `createOpenAIModel`. */
 export interface OpenAIModelOptions {
@@ -109,7 +110,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
   async function* streamed(req: ModelRequest, dog: Watchdog, state: { started: boolean }): AsyncGenerator<ModelEvent> {
     const tap = tapDone(options.fetch)
     const openai = await newClient(tap.fetch)
-    const body = { ...baseBody(req), stream: true, ...(options.includeUsage === false ? {} : { stream_options: { include_usage: true } }) } as ChatCompletionCreateParamsStreaming
+    const body: ChatCompletionCreateParamsStreaming = { ...baseBody(req), stream: true, ...(options.includeUsage === false ? {} : { stream_options: { include_usage: true } }) }
     const stream = await openai.chat.completions.create(body, { signal: dog.signal })
     const acc = new ChunkAccumulator()
     const filter = textTools ? new TextToolFilter(req.tools.map((tool) => tool.name)) : undefined
@@ -144,7 +145,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
 
   async function* whole(req: ModelRequest, dog: Watchdog): AsyncGenerator<ModelEvent> {
     const openai = await newClient(options.fetch)
-    const body = { ...baseBody(req), stream: false } as ChatCompletionCreateParamsNonStreaming
+    const body: ChatCompletionCreateParamsNonStreaming = { ...baseBody(req), stream: false }
     const completion = await openai.chat.completions.create(body, { signal: dog.signal })
     const choice = completion.choices[0]
     const refusal = choice?.message.refusal ?? ''

@@ -2,6 +2,7 @@
 // reasoning included so it can go back), then the events through ResponsesAccumulator.
 import type OpenAI from 'openai'
 import type { ResponseCreateParamsStreaming } from 'openai/resources/responses/responses'
+import type { ReasoningEffort } from './openai.ts'
 import type { ModelEvent, ModelRequest } from '../core/index.ts'
 import type { ProviderCapabilities } from './capabilities.ts'
 import { ResponsesAccumulator } from './responses-stream.ts'
@@ -17,7 +18,7 @@ export interface ResponsesCall {
   dog: Watchdog
   state: { started: boolean }
   maxTokens?: number
-  reasoningEffort?: string
+  reasoningEffort?: ReasoningEffort
   imageDetail?: 'auto' | 'low' | 'high'
 }
 
@@ -38,7 +39,7 @@ export function responsesBody(req: ModelRequest, call: Pick<ResponsesCall, 'mode
     ...(call.maxTokens !== undefined ? { max_output_tokens: call.maxTokens } : {}),
     ...(reasons ? { include: ['reasoning.encrypted_content'] } : {}),
     // A summary is asked for only with an explicit effort: unverified organisations get a 400 for it.
-    ...(reasons && call.reasoningEffort ? { reasoning: { effort: call.reasoningEffort as 'low', summary: 'auto' } } : {}),
+    ...(reasons && call.reasoningEffort ? { reasoning: { effort: call.reasoningEffort, summary: 'auto' } } : {}),
   }
 }
 
