@@ -29,7 +29,12 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ')
 
-/** Files the service worker caches on first use instead of at install (OCR data, ~7 MB). */
+/**
+ * Large files the service worker caches on the page's first idle moment instead of at install
+ * (the OCR engine's wasm core and English data, ~7 MB), so install stays quick. Only the emitted
+ * files themselves: the small modules that hold their URLs are chunks and precache with the rest,
+ * or OCR could not even start offline.
+ */
 const LAZY = /(tesseract-core|traineddata)/
 
 /** Adds the CSP meta tag, and fills the service worker's precache list and build id. */
@@ -49,10 +54,15 @@ export function pwa(): Plugin {
       const worker = Object.values(bundle).find((file) => file.type === 'chunk' && file.fileName === 'sw.js')
       if (!worker || worker.type !== 'chunk') return
       const publicFiles = config?.publicDir ? filesUnder(config.publicDir) : []
-      const files = [...Object.keys(bundle), ...publicFiles].filter((name) => name !== 'sw.js' && !name.endsWith('.map') && !LAZY.test(name)).sort()
-      const precache = files.map((name) => `./${name}`)
-      const id = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12)
-      worker.code = worker.code.replace('__LANES_PRECACHE__', JSON.stringify(precache).replace(/'/g, "\\'")).replace('__LANES_BUILD_ID__', id)
+      const lazy = (name: string): boolean => bundle[name]?.type === 'asset' && LAZY.test(name)
+      const all = [...Object.keys(bundle), ...publicFiles].filter((name) => name !== 'sw.js' && !name.endsWith('.map')).sort()
+      const files = all.filter((name) => !lazy(name))
+      const quoted = (names: string[]): string => JSON.stringify(names.map((name) => `./${name}`)).replace(/'/g, "\\'")
+      const id = createHash('sha256').update(all.join('\n')).digest('hex').slice(0, 12)
+      worker.code = worker.code
+        .replace('__LANES_PRECACHE__', quoted(files))
+        .replace('__LANES_LAZY__', quoted(all.filter(lazy)))
+        .replace('__LANES_BUILD_ID__', id)
     },
   }
 }

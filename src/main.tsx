@@ -14,6 +14,12 @@ if (new URLSearchParams(window.location.search).has('bench')) void import('./ui/
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('./sw.js').catch((error: unknown) => console.warn('Lanes: offline support is unavailable:', error instanceof Error ? error.message : error))
+    // The OCR engine and its data (~7 MB) are cached at the first idle moment, so OCR works offline.
+    void navigator.serviceWorker.ready.then((registration) => {
+      const warm = (): void => registration.active?.postMessage({ type: 'lanes-warm' })
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 10_000 })
+      else setTimeout(warm, 2000)
+    })
   })
 }
 

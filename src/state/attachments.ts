@@ -20,6 +20,8 @@ export const attachmentsStore = createStore<AttachmentsState>(() => ({ items: []
 const sources = new Map<string, File>()
 // Reads in flight, so Run can wait for a file picked or dropped a moment before it.
 const reads = new Set<Promise<Attachment[]>>()
+// Failed attachments the user was told about before a run: the next Run goes on without them.
+const told = new Set<string>()
 
 /** Read files into attachments; a bad file gets its message and the others go on. */
 export function addFiles(files: readonly File[]): Promise<Attachment[]> {
@@ -76,21 +78,29 @@ export async function whenRead(signal?: AbortSignal): Promise<Attachment[]> {
 
 /**
  * Before a run: wait for files still being read (the Run button says so meanwhile). Resolves
- * false, with a message naming them, when any of them failed: the run then waits for the user
- * (press Run again to send without them, or remove them); false also when Stop was pressed.
+ * false, with a message naming them, when any of them failed, or when every attached file failed
+ * and the user has not been told yet: the run then waits for the user (press Run again to send
+ * without them, or remove them); false also when Stop was pressed.
  */
 export async function attachmentsReadyToRun(signal: AbortSignal, notify: (title: string, detail: string) => void): Promise<boolean> {
-  if (reads.size === 0) return true
-  attachmentsStore.setState({ runWaiting: true })
-  let made: Attachment[]
-  try {
-    made = await whenRead(signal)
-  } finally {
-    attachmentsStore.setState({ runWaiting: false })
+  let made: Attachment[] = []
+  if (reads.size > 0) {
+    attachmentsStore.setState({ runWaiting: true })
+    try {
+      made = await whenRead(signal)
+    } finally {
+      attachmentsStore.setState({ runWaiting: false })
+    }
+    if (signal.aborted) return false
   }
-  if (signal.aborted) return false
-  const failed = made.filter((a) => a.status === 'error')
-  if (failed.length === 0) return true
+  const items = attachmentsStore.getState().items
+  const justFailed = made.filter((a) => a.status === 'error')
+  // Files that failed a while ago count when nothing else goes with the message: a run with
+  // only failed files would otherwise go ahead without any of them, silently.
+  const allFailed = items.length > 0 && items.every((a) => a.status === 'error') && items.some((a) => !told.has(a.id))
+  if (justFailed.length === 0 && !allFailed) return true
+  const failed = justFailed.length > 0 ? justFailed : items
+  for (const a of failed) told.add(a.id)
   const one = failed.length === 1
   notify(
     `${failed.map((a) => a.name).join(', ')} could not be read, so the run did not start`,
@@ -102,6 +112,11 @@ export async function attachmentsReadyToRun(signal: AbortSignal, notify: (title:
 function removeOnce(list: string[], name: string): string[] {
   const i = list.indexOf(name)
   return i < 0 ? list : [...list.slice(0, i), ...list.slice(i + 1)]
+}
+
+/** The file an attachment was read from (its hash is of these bytes), while it is attached. */
+export function sourceOf(id: string): File | undefined {
+  return sources.get(id)
 }
 
 export function removeAttachment(id: string): void {

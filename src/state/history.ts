@@ -112,6 +112,11 @@ export async function importFile(file: File): Promise<string> {
   return `${taken}${skipped}.`
 }
 
+/** An attachment's bytes kept by an earlier run in this browser, by content hash. */
+export async function storedAttachment(hash: string): Promise<Blob | undefined> {
+  return store?.getAttachment(hash)
+}
+
 /** Keep an attachment's bytes with the runs that use it (stored once per content hash). */
 export function saveAttachment(hash: string, blob: Blob): void {
   if (!store || !hash) return

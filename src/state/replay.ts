@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla'
 import type { AgentEvent } from '../core/index.ts'
 import { withoutEvents } from '../runs/live-events.ts'
 import type { RunRecord } from '../runs/types.ts'
-import { applyEvent, liveRun, requestFrame, showRuns, type LiveRun } from './runs.ts'
+import { applyEvent, liveRun, requestFrame, runsStore, showRuns, type LiveRun } from './runs.ts'
 
 export type ReplaySpeed = 1 | 2 | 10 | 'instant'
 
@@ -87,6 +87,23 @@ export function stopReplay(): void {
   if (raf !== undefined) cancelAnimationFrame(raf)
   raf = undefined
   replayStore.setState({ playing: false })
+}
+
+/**
+ * Put the whole replayed run back on the axis (the scrubber at its end) and return its complete
+ * record: "Run again" compares against the run that was shared, never a scrubbed part of it.
+ */
+export function restoreWhole(): RunRecord | undefined {
+  const { run, durationMs } = replayStore.getState()
+  if (!run) return undefined
+  stopReplay()
+  seek(durationMs)
+  // The axis may hold a copy of the run object (flags set on it): give it the whole run too.
+  runsStore.setState((s) => ({
+    runs: s.runs.map((r) => (r.record.id === run.record.id ? { ...r, record: run.record, view: run.view, structure: run.structure } : r)),
+    frame: s.frame + 1,
+  }))
+  return run.record
 }
 
 /** Leave replay mode (a new run replaces the shared one). */

@@ -3,7 +3,7 @@ import { newRecord } from '../runs/record.ts'
 import type { AttachmentRef, RunConfig, RunInput, RunRecord } from '../runs/types.ts'
 import { AgentWorkerError, startJob } from './agent-client.ts'
 import { toolsFor } from './agent-job.ts'
-import { attachmentsReadyToRun, attachmentsStore, partsToSend } from './attachments.ts'
+import { attachmentsReadyToRun, attachmentsStore, partsToSend, sourceOf } from './attachments.ts'
 import { flushHistory, saveAttachment, saveRun } from './history.ts'
 import { missingKeyNotice } from './key-check.ts'
 import { keyFor, redactKeys } from './keys.ts'
@@ -65,8 +65,12 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   const run = liveRun(record, label)
   addRun(run, request.keepOthers ?? false)
   for (const attachment of ready) {
+    // The file itself, whose bytes the hash names, so Run again can bring it back; the part sent
+    // (a downscaled image) only when the file is gone.
+    const source = sourceOf(attachment.id)
     const part = attachment.part
-    if (part) saveAttachment(attachment.hash, new Blob([Uint8Array.from(atob(part.data), (c) => c.charCodeAt(0))], { type: part.mediaType }))
+    if (source) saveAttachment(attachment.hash, source)
+    else if (part) saveAttachment(attachment.hash, new Blob([Uint8Array.from(atob(part.data), (c) => c.charCodeAt(0))], { type: part.mediaType }))
   }
 
   // Batches that piled up behind a busy page are read without a macrotask between them: give the

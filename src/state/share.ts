@@ -1,10 +1,18 @@
-import { parseExecutor } from '../core/index.ts'
-import type { RunRecord } from '../runs/types.ts'
+import type { RunConfig, RunRecord } from '../runs/types.ts'
+import { addFiles, clearAttachments } from './attachments.ts'
+import { PACKS } from './catalog.ts'
 import { setPrompt } from './composer.ts'
-import { closeReplay, openReadOnly } from './replay.ts'
+import { storedAttachment } from './history.ts'
+import { describeRestored, restoreSetup, type KnownSetup, type RestoredSetup } from './link-setup.ts'
+import { PROVIDERS } from './model-factory.ts'
+import { closeReplay, openReadOnly, restoreWhole } from './replay.ts'
+import { askForFiles, findFiles } from './run-again.ts'
 import { startRun } from './run-controller.ts'
 import { runsStore, setNotice } from './runs.ts'
-import { settingsStore, updateSettings, type Settings } from './settings.ts'
+import { settingsStore, updateSettings } from './settings.ts'
+
+/** The providers and tool packs a link's setup is checked against. */
+const KNOWN: KnownSetup = { providers: PROVIDERS, packs: PACKS }
 
 /** The page URL with a fragment, for the Permalink box. */
 export function linkFor(fragment: string, location: Pick<Location, 'origin' | 'pathname' | 'search'> = window.location): string {
@@ -43,41 +51,48 @@ export async function openFragment(hash: string): Promise<void> {
   }
   if (result.kind === 'run') {
     openReadOnly(result.record, result.record.label ?? 'shared run')
-    setNotice({ kind: 'info', title: 'Viewing a shared run (read-only)', detail: 'Replay it with the controls above, or press “Run again” to run it yourself and compare both on the Gantt.' })
+    const restored = applyConfig(result.record.config, result.record.input.text)
+    setNotice({ kind: 'info', title: 'Viewing a shared run (read-only)', detail: `${describeRestored(restored)} Replay it, or press “Run again” to run the same setup yourself and see both on the Gantt.` })
     return
   }
   closeReplay()
-  applyConfig(result.config)
-  setPrompt(result.input.text)
-  setNotice({ kind: 'info', title: 'Loaded a shared setup', detail: 'The prompt, tools and settings are filled in. Press Run to try it.' })
+  const restored = applyConfig(result.config, result.input.text)
+  setNotice({ kind: 'info', title: 'Loaded a shared setup', detail: `${describeRestored(restored)} Press Run to try it.` })
 }
 
-function applyConfig(config: RunRecord['config']): void {
-  const executor = parseExecutor(config.executor)
-  const patch: Partial<Settings> = {
-    toolPack: config.toolPack,
-    disabledTools: [],
-    system: config.system ?? '',
-    maxTurns: config.maxTurns,
-    routingOnly: config.routingOnly,
-    ...(config.toolTimeoutMs !== undefined ? { toolTimeoutMs: config.toolTimeoutMs } : {}),
-    ...(typeof executor === 'string' ? { executor } : { executor: 'limit' as const, concurrency: executor.concurrency }),
-    ...(config.local ? { local: config.local } : {}),
-  }
-  updateSettings(patch)
+/** Put a link's prompt and setup into the composer and the settings (never a key or base URL). */
+function applyConfig(config: RunConfig, prompt: string): RestoredSetup {
+  const restored = restoreSetup(config, settingsStore.getState(), KNOWN)
+  updateSettings(restored.settings)
+  setPrompt(prompt)
+  return restored
 }
 
-/** Run a shared run again with your own model settings, beside the original on one Gantt. */
-export async function runAgain(record: RunRecord): Promise<void> {
+/** What Run again may be told: files the user picked, or to go on without the missing ones. */
+export interface RunAgainOptions {
+  files?: readonly File[]
+  withoutMissing?: boolean
+}
+
+/**
+ * Run a shared run again with its own setup, beside the whole original on one Gantt. Its files
+ * come back when the link or this browser's history has them; otherwise the replay bar asks for
+ * them (names them, offers the picker) and nothing runs until the user picks them or says to go
+ * on without them.
+ */
+export async function runAgain(record: RunRecord, options: RunAgainOptions = {}): Promise<void> {
   if (runsStore.getState().busy) return
-  const mine = settingsStore.getState()
-  const settings: Settings = {
-    ...mine,
-    toolPack: record.config.toolPack,
-    disabledTools: [],
-    system: record.config.system ?? '',
-    maxTurns: record.config.maxTurns,
-    routingOnly: record.config.routingOnly,
+  const original = restoreWhole() ?? record
+  const { found, missing } = await findFiles(original.input.attachments, storedAttachment)
+  const picked = options.files ?? []
+  if (missing.length > 0 && picked.length === 0 && !options.withoutMissing) {
+    askForFiles({ record: original, missing, found })
+    return
   }
-  await startRun(record.input.text, { executor: record.config.executor, label: 'run again', keepOthers: true, settings })
+  askForFiles(undefined)
+  clearAttachments()
+  // Run waits for these reads (attachmentsReadyToRun), and stops if one of them fails.
+  if (found.length + picked.length > 0) void addFiles([...found, ...picked])
+  const { settings } = restoreSetup(original.config, settingsStore.getState(), KNOWN)
+  await startRun(original.input.text, { executor: original.config.executor, label: 'run again', keepOthers: true, settings })
 }

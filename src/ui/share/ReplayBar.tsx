@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useStore } from 'zustand'
 import { closeReplay, play, replayStore, seek, stopReplay, type ReplaySpeed } from '../../state/replay.ts'
+import { askForFiles, missingFilesText, runAgainStore, type AgainRequest } from '../../state/run-again.ts'
 import { runAgain } from '../../state/share.ts'
 import { formatMs } from '../format.ts'
 import { useRuns } from '../hooks.ts'
@@ -33,6 +34,36 @@ export function ReplayBar(): ReactNode {
       )}
       <button type="button" disabled={busy || run.record.imported !== undefined} onClick={() => void runAgain(run.record)} className="rounded bg-violet-600 px-3 py-1 font-semibold text-white disabled:opacity-50">Run again</button>
       <button type="button" onClick={closeReplay} aria-label="Close replay" className="rounded px-1 hover:bg-violet-100 dark:hover:bg-violet-900/40">✕</button>
+      <MissingFiles />
     </section>
   )
+}
+
+/**
+ * Run again on a run whose files are not in the link: name them and ask. The picker is made on
+ * demand rather than kept in the page, so the composer's file input stays the only one.
+ */
+function MissingFiles(): ReactNode {
+  const asking = useStore(runAgainStore, (s) => s.asking)
+  if (!asking) return null
+  return (
+    <div role="alertdialog" aria-label="Files for Run again" className="flex w-full flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+      <p className="min-w-60 flex-1">{missingFilesText(asking.missing)}</p>
+      <button type="button" onClick={() => pickFiles(asking)} className="rounded bg-violet-600 px-3 py-1 font-semibold text-white">Choose files…</button>
+      <button type="button" onClick={() => void runAgain(asking.record, { withoutMissing: true })} className="rounded border border-amber-400 px-3 py-1 dark:border-amber-700">Run without them</button>
+      <button type="button" onClick={() => askForFiles(undefined)} className="rounded px-2 py-1 hover:bg-amber-100 dark:hover:bg-amber-900/40">Cancel</button>
+    </div>
+  )
+}
+
+function pickFiles(asking: AgainRequest): void {
+  const input = document.createElement('input')
+  input.type = 'file'
+  input.multiple = asking.missing.length > 1
+  input.accept = [...new Set(asking.missing.map((ref) => ref.mediaType))].join(',')
+  input.addEventListener('change', () => {
+    const files = [...(input.files ?? [])]
+    if (files.length) void runAgain(asking.record, { files })
+  }, { once: true })
+  input.click()
 }
