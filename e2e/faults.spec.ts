@@ -39,6 +39,11 @@ const CASES: Case[] = [
   { model: 'fault-529', provider: 'anthropic', retries: 0, message: /overloaded/i, requests: 1 },
   { model: 'fault-ttft-stall', retries: 0, idleTimeoutS: 1, message: /No data|stalled|idle/i },
   { model: 'fault-cut', message: /cut|connection|network/i, keeps: 'Partial answer' },
+  { model: 'fault-cut', provider: 'anthropic', message: /^The stream ended early/, keeps: 'Partial answer' },
+  // An overload inside the stream, before any content, is retried like a 529.
+  { model: 'fault-overloaded-startx1-then-text', provider: 'anthropic', retries: 1, keeps: 'Hello from the mock provider.', notices: [/Retry 1/], requests: 2 },
+  // message_start and then nothing: the message says so, not a CORS guess.
+  { model: 'fault-start-only', provider: 'anthropic', message: /^The stream ended early: Anthropic closed the connection after 1 event/ },
   { model: 'fault-malformed', message: /malformed|invalid|unexpected/i, keeps: 'Before the bad frame' },
   { model: 'fault-bad-tool-json', keeps: 'not valid JSON' },
   { model: 'fault-big', keeps: 'The quick brown fox' },
