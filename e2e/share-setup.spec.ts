@@ -96,3 +96,23 @@ test('in the browser that made the run, Run again brings its file back by itself
   await expect(page.getByTestId('run-status')).toHaveText('Done', { timeout: 90_000 })
   await expect(page.getByTestId('answer')).toContainText('38.24')
 })
+
+test('Run again without the missing file only when the user says so, and then as the task it is', async ({ page, browser }) => {
+  test.setTimeout(120_000)
+  await openApp(page, { system: 'Extract financial data: store, date, line items, totals.', toolPack: 'none', local: { ttftMs: 0, tokensPerSecond: 0, toolSpeed: 1 } })
+  const link = await runAndShare(page, 'Extract all financial data from this receipt:', async () => {
+    await page.getByLabel('Attach files').setInputFiles('public/samples/acme-receipt.png')
+    await expect(page.getByRole('region', { name: 'Attachments' }).getByTestId('attachment')).toHaveAttribute('data-status', 'ready', { timeout: 30_000 })
+  })
+  const viewer = await freshViewer(browser)
+  await viewer.goto(link)
+  await viewer.getByRole('button', { name: 'Run again' }).click()
+  const ask = viewer.getByRole('alertdialog', { name: 'Files for Run again' })
+  await expect(ask).toBeVisible()
+  await ask.getByRole('button', { name: 'Run without it' }).click()
+  await expect(ask).toBeHidden()
+  await expect(viewer.getByTestId('run-status')).toHaveText('Done', { timeout: 60_000 })
+  // It ran the prompt without the receipt, and the answer says what is missing.
+  await expect(viewer.getByTestId('answer')).toContainText('Attach a receipt')
+  await viewer.context().close()
+})

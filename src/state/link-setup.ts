@@ -45,7 +45,7 @@ export function restoreSetup(config: RunConfig, mine: Settings, known: KnownSetu
     const on = new Set(config.tools)
     settings.disabledTools = pack.tools.map((t) => t.name).filter((name) => !on.has(name))
     const missing = config.tools.filter((name) => !pack.tools.some((t) => t.name === name))
-    restored.push(`tools: ${pack.label} (${pack.tools.length - settings.disabledTools.length} of ${pack.tools.length})`)
+    restored.push(pack.tools.length === 0 ? 'no tools' : `tools: ${pack.label} (${pack.tools.length - settings.disabledTools.length} of ${pack.tools.length})`)
     if (missing.length) skipped.push(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in this page's ${pack.label} pack`)
   } else {
     skipped.push(`the tool pack "${config.toolPack}" is not one this page has, so yours stays`)

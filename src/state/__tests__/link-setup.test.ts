@@ -47,6 +47,7 @@ describe('restoreSetup', () => {
     expect(text).toContain('limit 3')
     expect(text).toContain('no system prompt')
     expect(text).not.toMatch(/above|below/)
+    expect(describeRestored(restoreSetup(config({ toolPack: 'none', tools: [] }), mine, KNOWN))).toContain(', no tools,')
   })
 
   it('for any config, never changes keys or base URLs and leaves the user settings object alone', () => {

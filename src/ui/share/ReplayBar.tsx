@@ -50,7 +50,7 @@ function MissingFiles(): ReactNode {
     <div role="alertdialog" aria-label="Files for Run again" className="flex w-full flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
       <p className="min-w-60 flex-1">{missingFilesText(asking.missing)}</p>
       <button type="button" onClick={() => pickFiles(asking)} className="rounded bg-violet-600 px-3 py-1 font-semibold text-white">Choose files…</button>
-      <button type="button" onClick={() => void runAgain(asking.record, { withoutMissing: true })} className="rounded border border-amber-400 px-3 py-1 dark:border-amber-700">Run without them</button>
+      <button type="button" onClick={() => void runAgain(asking.record, { withoutMissing: true })} className="rounded border border-amber-400 px-3 py-1 dark:border-amber-700">{asking.missing.length === 1 ? 'Run without it' : 'Run without them'}</button>
       <button type="button" onClick={() => askForFiles(undefined)} className="rounded px-2 py-1 hover:bg-amber-100 dark:hover:bg-amber-900/40">Cancel</button>
     </div>
   )
