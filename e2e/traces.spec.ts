@@ -139,3 +139,41 @@ test('a trace with two agent runs lets you pick one or import all', async ({ pag
   expect(overlapAll(await bars(page, LANE))).toBe(true)
   expect(overlapAll(await bars(page, `${LANE} #2`))).toBe(false)
 })
+
+/** OTLP/JSON of one agent run with `turns` turns of one model call and `tools` concurrent tool calls each. */
+function bigTrace(turns: number, tools: number): string {
+  const base = Date.UTC(2026, 0, 1) * 1e6
+  const ns = (ms: number): string => String(BigInt(base) + BigInt(Math.round(ms * 1e6)))
+  const attr = (key: string, value: string) => ({ key, value: { stringValue: value } })
+  const spans: object[] = []
+  let t = 0
+  for (let turn = 0; turn < turns; turn++) {
+    spans.push({ traceId: 'big', spanId: `m${turn}`, parentSpanId: 'root', name: 'chat', startTimeUnixNano: ns(t), endTimeUnixNano: ns(t + 5), attributes: [attr('gen_ai.operation.name', 'chat'), attr('gen_ai.request.model', 'm')] })
+    for (let i = 0; i < tools; i++) {
+      spans.push({ traceId: 'big', spanId: `t${turn}_${i}`, parentSpanId: 'root', name: 'execute_tool', startTimeUnixNano: ns(t + 6), endTimeUnixNano: ns(t + 7 + (i % 10)), attributes: [attr('gen_ai.operation.name', 'execute_tool'), attr('gen_ai.tool.name', `tool_${i % 7}`), attr('gen_ai.tool.call.id', `c${turn}_${i}`)] })
+    }
+    t += 20
+  }
+  spans.push({ traceId: 'big', spanId: 'root', name: 'invoke_agent big', startTimeUnixNano: ns(0), endTimeUnixNano: ns(t), attributes: [attr('gen_ai.operation.name', 'invoke_agent'), attr('gen_ai.agent.name', 'big')] })
+  return JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans }] }] })
+}
+
+test('a trace of 10,000 spans opens (read in a worker); timing printed', async ({ page }) => {
+  test.setTimeout(120_000)
+  await page.addInitScript(() => {
+    const long: number[] = []
+    Object.assign(window, { __longTasks: long })
+    new PerformanceObserver((list) => { for (const entry of list.getEntries()) long.push(entry.duration) }).observe({ type: 'longtask', buffered: true })
+  })
+  await openApp(page)
+  const text = bigTrace(100, 99)
+  const started = Date.now()
+  await dropFile(page, 'big.json', 'application/json', text)
+  // CSS waits: role queries walk the whole DOM on the page's thread, which 10,000 cards make slow.
+  await page.waitForSelector('[data-testid="imported-from"]', { timeout: 90_000 })
+  await expect(page.getByTestId('imported-from')).toContainText(/concurrent: \d+ calls overlapped in turn 1/)
+  const seconds = (Date.now() - started) / 1000
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)
+  console.log(`10,000 spans (${(text.length / 1e6).toFixed(1)} MB): open in ${seconds.toFixed(1)} s; longest main-thread task ${Math.max(0, ...longTasks).toFixed(0)} ms`)
+  expect(await page.locator('[aria-label="Gantt chart"] [data-kind="tool"]').count()).toBeGreaterThan(0)
+})

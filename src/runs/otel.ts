@@ -11,7 +11,7 @@ export { runToOtlp, runsToOtlp, type OtlpTrace } from './otel/encode.ts'
 export { MAX_SPANS } from './otel/decode.ts'
 
 /** The largest trace file read (checked on the File, before any of it is read). */
-export const MAX_TRACE_BYTES = 32 * 1024 * 1024
+export const MAX_TRACE_BYTES = 40 * 1024 * 1024
 
 /** What runsFromOtlp made of a trace. */
 export type TraceImport = { ok: true; records: RunRecord[] } | { ok: false; error: string }

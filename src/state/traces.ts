@@ -2,6 +2,7 @@
 // runs opened like a replay; any run on screen leaves as OTLP/JSON, downloaded or sent to a local
 // OTLP/HTTP endpoint. The trace code loads with the first trace, not with the page.
 import { createStore } from 'zustand/vanilla'
+import type { TraceImport } from '../runs/otel.ts'
 import type { RunRecord } from '../runs/types.ts'
 import { addFiles } from './attachments.ts'
 import { importRuns } from './history.ts'
@@ -18,13 +19,25 @@ export const tracesStore = createStore<TracesState>(() => ({ choices: [] }))
 /** How many bytes of a file are enough to tell a trace from other JSON. */
 const HEAD_BYTES = 64 * 1024
 
-/** Read a trace file into records. The size is checked on the File, before any byte is read. */
-export async function readTraceFile(file: Blob): Promise<{ ok: true; records: RunRecord[] } | { ok: false; error: string }> {
-  const { parseTraceText, runsFromOtlp, traceSizeError } = await import('../runs/otel.ts')
+/**
+ * Read a trace file into records: in a worker when the page has one (a big trace parses for
+ * seconds), else here. The size is checked on the File, before any byte is read.
+ */
+export async function readTraceFile(file: Blob): Promise<TraceImport> {
+  const { traceSizeError } = await import('../runs/otel.ts')
   const tooBig = traceSizeError(file.size)
   if (tooBig) return { ok: false, error: tooBig }
-  const parsed = parseTraceText(await file.text())
-  return parsed.ok ? runsFromOtlp(parsed.json) : parsed
+  if (typeof Worker === 'undefined') return (await import('./trace-read.ts')).readTraceBlob(file)
+  const worker = new Worker(new URL('./trace-worker.ts', import.meta.url), { type: 'module', name: 'lanes-trace' })
+  try {
+    return await new Promise<TraceImport>((resolve) => {
+      worker.onmessage = (event: MessageEvent<TraceImport>) => resolve(event.data)
+      worker.onerror = () => resolve({ ok: false, error: 'This trace could not be read (the reader stopped).' })
+      worker.postMessage(file)
+    })
+  } finally {
+    worker.terminate()
+  }
 }
 
 /** Whether a file holds a trace, by its content (the name and type of a trace file vary). */

@@ -118,6 +118,7 @@ describe('runsFromOtlp under fuzz', () => {
     const spansOut = result.ok ? result.records.reduce((n, r) => n + r.events.filter((e) => e.type === 'tool-start' || e.type === 'model-start').length, 0) : 0
     expect(spansOut).toBe(99_999)
     console.log(`100,000 spans imported in ${ms.toFixed(0)} ms`)
-    expect(ms).toBeLessThan(15_000)
+    // A guard against quadratic paths (those take minutes here), loose for a shared 2-core machine.
+    expect(ms).toBeLessThan(30_000)
   }, 60_000)
 })

@@ -145,6 +145,6 @@ describe('trace files', () => {
     expect(looksLikeTrace('{"format":"lanes-runs","runs":[]}')).toBe(false)
     expect(looksLikeTrace('%PDF-1.7 "resourceSpans":')).toBe(false)
     expect(traceSizeError(MAX_TRACE_BYTES)).toBeUndefined()
-    expect(traceSizeError(50 * 1024 * 1024)).toMatch(/50\.0 MB, over the 32\.0 MB/)
+    expect(traceSizeError(50 * 1024 * 1024)).toMatch(/50\.0 MB, over the 40\.0 MB/)
   })
 })

@@ -20,7 +20,7 @@ describe('trace files in the page', () => {
     const big = new Blob([new Uint8Array(50 * 1024 * 1024)], { type: 'application/json' })
     const text = vi.spyOn(big, 'text')
     const result = await readTraceFile(big)
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^This trace is 50\.0 MB, over the 32\.0 MB Lanes reads\./) })
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^This trace is 50\.0 MB, over the 40\.0 MB Lanes reads\./) })
     expect(text).not.toHaveBeenCalled()
   })
 
