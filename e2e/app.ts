@@ -14,7 +14,10 @@ export async function openApp(page: Page, settings: SettingsSeed = {}, path = '/
 
 /** Load a scenario from the gallery by its id. */
 export async function pickScenario(page: Page, id: string): Promise<void> {
-  await page.locator(`[data-scenario="${id}"]`).click()
+  const item = page.locator(`[data-scenario="${id}"]`)
+  // With runs on the page the list sits behind the composer's "Scenarios" button.
+  if (!(await item.isVisible())) await page.getByRole('button', { name: 'Scenarios', exact: true }).click()
+  await item.click()
 }
 
 /** Start and end times of every Gantt bar of one run and kind, from the chart's data attributes. */

@@ -1,6 +1,7 @@
 import type { ToolSpec } from '../core/index.ts'
 import { createToolPacks, SCENARIOS, type Scenario } from '../tools/index.ts'
 import { setPrompt } from './composer.ts'
+import { newChat } from './conversation.ts'
 import { clearAttachments, addSample } from './attachments.ts'
 import { updateSettings, type Settings } from './settings.ts'
 import { parseExecutor } from '../core/index.ts'
@@ -23,8 +24,9 @@ export const PACKS: readonly PackInfo[] = createToolPacks().map((pack) => ({
 
 export { SCENARIOS, type Scenario }
 
-/** Load a scenario: its prompt, tools and settings (and sample files). */
+/** Load a scenario: its prompt, tools and settings (and sample files), in a new chat. */
 export function loadScenario(scenario: Scenario): void {
+  newChat()
   const executor = parseExecutor(typeof scenario.executor === 'string' ? scenario.executor : `concurrency:${scenario.executor.concurrency}`)
   const patch: Partial<Settings> = {
     toolPack: scenario.toolPack,

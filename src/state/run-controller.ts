@@ -63,6 +63,7 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   const label = request.label ?? executor
   const record: RunRecord = { ...newRecord(runConfigOf(settings, executor, tools.map((t) => t.name)), input), status: 'running', label }
   const run = liveRun(record, label)
+  run.startedAt = performance.now()
   addRun(run, request.keepOthers ?? false)
   for (const attachment of ready) {
     // The file itself, whose bytes the hash names, so Run again can bring it back; the part sent

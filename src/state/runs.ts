@@ -17,6 +17,12 @@ export interface LiveRun {
   label: string
   /** Read-only (opened from a permalink or history). */
   readOnly: boolean
+  /** Kept on the time axis through "New chat". */
+  pinned?: boolean
+  /** Left off the time axis (still in the thread). */
+  hidden?: boolean
+  /** When it started on the page's clock (performance.now), for the live clock; live runs only. */
+  startedAt?: number
 }
 
 export interface Notice {
@@ -104,6 +110,24 @@ export function addRun(run: LiveRun, keepOthers: boolean, activate = true): void
     activeId: activate || !keepOthers ? run.record.id : s.activeId,
     frame: s.frame + 1,
   }))
+}
+
+/** Pin a run to the axis (it stays through New chat), or hide it from the axis. */
+export function setRunFlags(id: string, flags: Pick<LiveRun, 'pinned' | 'hidden'>): void {
+  runsStore.setState((s) => ({ runs: s.runs.map((run) => (run.record.id === id ? { ...run, ...flags } : run)), frame: s.frame + 1 }))
+}
+
+/** Take a run off the screen (history keeps it). */
+export function removeRun(id: string): void {
+  runsStore.setState((s) => {
+    const runs = s.runs.filter((run) => run.record.id !== id)
+    return { runs, activeId: s.activeId === id ? runs.at(-1)?.record.id : s.activeId, frame: s.frame + 1 }
+  })
+}
+
+/** Show this run's transcript and figures. */
+export function activateRun(id: string): void {
+  runsStore.setState((s) => ({ activeId: id, frame: s.frame + 1 }))
 }
 
 export function setNotice(notice: Notice | undefined): void {

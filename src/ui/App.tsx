@@ -1,16 +1,16 @@
 import { useState, type ReactNode } from 'react'
 import { AttachmentsPanel } from './attachments/AttachmentsPanel.tsx'
 import { DropTarget } from './attachments/DropTarget.tsx'
-import { RunGantt } from './charts/RunGantt.tsx'
 import { RunTimeline } from './charts/RunTimeline.tsx'
 import { Composer } from './chat/Composer.tsx'
 import { Transcript } from './chat/Transcript.tsx'
-import { ComparePanel } from './compare/ComparePanel.tsx'
 import { ScenarioGallery } from './gallery/ScenarioGallery.tsx'
 import { HistoryPanel } from './history/HistoryPanel.tsx'
 import { KeysDialog } from './keys/KeysDialog.tsx'
+import { AxisPanel } from './layout/AxisPanel.tsx'
 import { Header } from './layout/Header.tsx'
 import { NoticeBar } from './layout/NoticeBar.tsx'
+import { ViewTabs, type MainView } from './layout/ViewTabs.tsx'
 import { useTheme } from './layout/use-theme.ts'
 import { SettingsPanel } from './settings/SettingsPanel.tsx'
 import { ReplayBar } from './share/ReplayBar.tsx'
@@ -18,7 +18,12 @@ import { ShareDialog } from './share/ShareDialog.tsx'
 import { usePermalinkOnLoad } from './share/use-permalink.ts'
 import { TraceChoices } from './traces/TraceChoices.tsx'
 
-/** The playground: settings on the left, the run in the middle, its timeline and Gantt beside and below. */
+/**
+ * The playground, laid out like a performance profiler: the time axis (every run of the
+ * conversation on one Gantt) stays in sight on top, the conversation and its tool timeline below,
+ * the composer at the bottom, settings at the side. Below 1024 px it is one column, with the
+ * conversation and the time axis one tap apart.
+ */
 export function App(): ReactNode {
   useTheme()
   usePermalinkOnLoad()
@@ -26,32 +31,41 @@ export function App(): ReactNode {
   const [shareOpen, setShareOpen] = useState(false)
   const [historyOpen, setHistoryOpen] = useState(false)
   const [settingsOpen, setSettingsOpen] = useState(false)
+  const [view, setView] = useState<MainView>('conversation')
   return (
-    <div className="flex min-h-full flex-col">
+    <div className="flex h-dvh flex-col">
       <a href="#prompt" className="sr-only-focusable absolute left-2 top-2 z-50 rounded bg-sky-600 px-3 py-1 text-white">Skip to prompt</a>
-      <Header onKeys={() => setKeysOpen(true)} onShare={() => setShareOpen(true)} onHistory={() => setHistoryOpen((v) => !v)} onSettings={() => setSettingsOpen((v) => !v)} />
+      <Header onKeys={() => setKeysOpen(true)} onShare={() => setShareOpen(true)} onHistory={() => setHistoryOpen((v) => !v)} onSettings={() => setSettingsOpen((v) => !v)} settingsOpen={settingsOpen} />
       <NoticeBar />
-      <div className="flex flex-1 flex-col lg:flex-row">
-        <aside className={`${settingsOpen ? 'block' : 'hidden'} border-b border-zinc-200 p-4 lg:block lg:w-80 lg:shrink-0 lg:overflow-y-auto lg:border-b-0 lg:border-r dark:border-zinc-800`}>
-          <SettingsPanel onOpenKeys={() => setKeysOpen(true)} />
+      <div className="flex min-h-0 flex-1">
+        <aside
+          aria-label="Settings panel"
+          className={`${settingsOpen ? 'fixed inset-x-0 bottom-0 top-[3.25rem] z-30 block bg-white dark:bg-zinc-950' : 'hidden'} overflow-y-auto border-zinc-200 p-4 lg:static lg:z-auto lg:block lg:w-80 lg:shrink-0 lg:border-r dark:border-zinc-800`}
+        >
+          <SettingsPanel onOpenKeys={() => setKeysOpen(true)} onClose={() => setSettingsOpen(false)} />
         </aside>
-        <main className="min-w-0 flex-1 space-y-4 p-4">
-          {historyOpen && <HistoryPanel onClose={() => setHistoryOpen(false)} />}
-          <TraceChoices />
-          <ReplayBar />
-          <ScenarioGallery />
-          <Composer />
-          <AttachmentsPanel />
-          <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_20rem]">
-            <Transcript />
-            <aside aria-label="Tool timeline panel" className="xl:sticky xl:top-4 xl:self-start">
+        <main className="flex min-h-0 min-w-0 flex-1 flex-col">
+          <ViewTabs view={view} onChange={setView} />
+          <AxisPanel hidden={view !== 'axis'} />
+          <div className={`${view === 'conversation' ? 'flex' : 'hidden'} min-h-0 flex-1 lg:flex`}>
+            <div className="flex min-h-0 min-w-0 flex-1 flex-col">
+              <div className="min-h-0 flex-1 space-y-4 overflow-y-auto p-4" data-testid="thread-scroll">
+                {historyOpen && <HistoryPanel onClose={() => setHistoryOpen(false)} />}
+                <TraceChoices />
+                <ReplayBar />
+                <ScenarioGallery />
+                <Transcript />
+                <section aria-label="Tool timeline, narrow screens" className="xl:hidden"><RunTimeline /></section>
+              </div>
+              <div className="shrink-0 space-y-2 border-t border-zinc-200 bg-white/95 p-3 dark:border-zinc-800 dark:bg-zinc-950/95">
+                <AttachmentsPanel />
+                <Composer />
+              </div>
+            </div>
+            <aside aria-label="Tool timeline panel" className="hidden w-72 shrink-0 overflow-y-auto border-l border-zinc-200 p-3 xl:block dark:border-zinc-800">
               <RunTimeline />
             </aside>
           </div>
-          <section aria-label="Gantt and comparison" className="space-y-3">
-            <ComparePanel />
-            <RunGantt />
-          </section>
         </main>
       </div>
       <DropTarget />

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import { attachmentsStore, type AttachmentsState } from '../state/attachments.ts'
 import { historyStore, type HistoryState } from '../state/history.ts'
@@ -12,3 +13,25 @@ export const useRuns = <T,>(select: (s: RunsState) => T): T => useStore(runsStor
 export const useKeys = <T,>(select: (s: KeysState) => T): T => useStore(keysStore, select)
 export const useAttachments = <T,>(select: (s: AttachmentsState) => T): T => useStore(attachmentsStore, select)
 export const useHistory = <T,>(select: (s: HistoryState) => T): T => useStore(historyStore, select)
+
+/**
+ * The page clock (performance.now), re-read every animation frame (or every `everyMs`) while `active`: the live clock
+ * that moves elapsed times and running bars even while no event arrives (a tool that reports no
+ * progress). Idle, it costs nothing.
+ */
+export function useNow(active: boolean, everyMs = 0): number {
+  const [now, setNow] = useState(() => performance.now())
+  useEffect(() => {
+    if (!active) return
+    let last = 0
+    let frame = requestAnimationFrame(function tick(at) {
+      if (at - last >= everyMs) {
+        last = at
+        setNow(at)
+      }
+      frame = requestAnimationFrame(tick)
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [active, everyMs])
+  return now
+}

@@ -4,6 +4,7 @@ import { composerStore, setPrompt } from '../../state/composer.ts'
 import { startRun, stopRun } from '../../state/run-controller.ts'
 import { useAttachments, useRuns } from '../hooks.ts'
 import { AttachButtons } from '../attachments/AttachButtons.tsx'
+import { ScenarioPicker } from '../gallery/ScenarioGallery.tsx'
 
 /** The prompt box with Run (Ctrl/Cmd+Enter) and Stop (Esc). */
 export function Composer(): ReactNode {
@@ -39,12 +40,12 @@ export function Composer(): ReactNode {
         run()
       }}
     >
-      <label htmlFor="prompt" className="text-sm font-medium">Prompt</label>
+      <label htmlFor="prompt" className="sr-only">Prompt</label>
       <textarea
         id="prompt"
         ref={box}
         value={prompt}
-        rows={3}
+        rows={2}
         onChange={(e) => setPrompt(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -56,14 +57,14 @@ export function Composer(): ReactNode {
         placeholder="Ask something that needs tools, e.g. What's the weather, time, and population in Seattle?"
       />
       <div className="flex flex-wrap items-center gap-2">
-        <button type="submit" disabled={busy || !prompt.trim()} className="rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-700 disabled:opacity-50" aria-keyshortcuts="Control+Enter Meta+Enter">
+        <button type="submit" disabled={busy || !prompt.trim()} className="rounded-lg bg-sky-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 disabled:opacity-50" aria-keyshortcuts="Control+Enter Meta+Enter">
           {waiting ? `Reading ${reading > 0 ? `${reading} ` : ''}file${reading === 1 ? '' : 's'}…` : 'Run'}
         </button>
         <button type="button" onClick={stopRun} disabled={!busy} className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-semibold hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800" aria-keyshortcuts="Escape">
           Stop
         </button>
-        <span className="text-xs text-zinc-500 dark:text-zinc-400">Ctrl/⌘+Enter to run · Esc to stop</span>
-        <div className="ml-auto"><AttachButtons /></div>
+        <span className="hidden text-xs text-zinc-500 sm:inline dark:text-zinc-400">Ctrl/⌘+Enter to run · Esc to stop</span>
+        <div className="ml-auto flex flex-wrap items-center gap-2"><ScenarioPicker /><AttachButtons /></div>
       </div>
     </form>
   )

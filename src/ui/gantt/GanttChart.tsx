@@ -3,6 +3,7 @@
 import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
 import { flushSync } from 'react-dom'
 import type { GanttSpan } from '../../runs/types.ts'
+import { legendContentOf } from './colors.ts'
 import { downloadBlob, ganttToSvgString, spansToCsv, toPngBlob } from './export.ts'
 import { Axis, Legend, SectionsLayer, legendHeight } from './GanttFrame.tsx'
 import { BarsLayer } from './GanttBars.tsx'
@@ -54,8 +55,9 @@ export function GanttChart({ spans, runs, live = false, height = 480, onExport }
   // Bars are drawn at the zoom rounded down to a power of two and the group scales the rest,
   // so a wheel notch re-renders the bars only when it crosses a power of two.
   const barScale = 2 ** Math.floor(Math.log2(pxPerMs))
+  const legend = useMemo(() => legendContentOf(spans, new Set(runs.filter((run) => run.projected).map((run) => run.label))), [spans, runs])
   const legendTop = layout.bodyHeight
-  const svgHeight = legendTop + legendHeight(width)
+  const svgHeight = legendTop + legendHeight(width, legend)
 
   // Cull on a window quantised to half a view width, so small pans keep the same bar list.
   const quantum = viewWidth / 2
@@ -202,7 +204,7 @@ export function GanttChart({ spans, runs, live = false, height = 480, onExport }
                 <BarsLayer bars={shown} pxPerMs={barScale} tabbableIndex={tabbableIndex} stripesId={ids.stripes} />
               </g>
             </g>
-            <Legend y={legendTop} width={width} />
+            <Legend y={legendTop} width={width} content={legend} />
           </svg>
         )}
         {tipBar ? (

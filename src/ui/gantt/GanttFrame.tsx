@@ -1,8 +1,8 @@
 // The static parts of the chart: run section headers, lane labels, the time axis with its grid,
 // and the legend. Headers and labels depend only on the layout, so they are memoised apart
 // from the axis, which follows the view window.
-import { memo } from 'react'
-import { CRITICAL_COLOR, LEGEND, STATUS_COLORS } from './colors.ts'
+import { memo, type ReactNode } from 'react'
+import { CRITICAL_COLOR, LEGEND, STATUS_COLORS, type LegendContent } from './colors.ts'
 import { GEOMETRY, barsInRows, type LaidSection } from './layout.ts'
 import { formatTick, niceTicks } from './scale.ts'
 import { sectionCaption } from './summary.ts'
@@ -92,38 +92,71 @@ export const Axis = memo(function Axis({ view, plotLeft, plotWidth, bodyHeight }
   )
 })
 
-const LEGEND_ITEM_WIDTH = 100
-
-/** How tall the legend is at `width` (it wraps into rows). */
-export function legendHeight(width: number): number {
-  const perRow = Math.max(1, Math.floor((width - 16) / LEGEND_ITEM_WIDTH))
-  return Math.ceil((LEGEND.length + 3) / perRow) * 18 + 12
+const LEGEND_ITEM_WIDTH = 112
+/** Items are laid out left to right, each as wide as its label needs (10 px type: ~5.6 px a character). */
+function itemWidth(item: LegendItem): number {
+  return Math.max(LEGEND_ITEM_WIDTH, 30 + Math.ceil(item.label.length * 5.6))
 }
 
-/** Status colours, the critical-path outline, the TTFT mark and progress ticks. */
-export const Legend = memo(function Legend({ y, width }: { y: number; width: number }) {
-  const perRow = Math.max(1, Math.floor((width - 16) / LEGEND_ITEM_WIDTH))
-  const place = (i: number): { x: number; y: number } => ({ x: 8 + (i % perRow) * LEGEND_ITEM_WIDTH, y: y + 8 + Math.floor(i / perRow) * 18 })
-  const extras = LEGEND.length
-  const at = [place(extras), place(extras + 1), place(extras + 2)] as const
+/** Where each item goes at `width`: rows wrap when the next item would not fit. */
+function placeItems(items: readonly LegendItem[], width: number): { x: number; row: number }[] {
+  let x = 8
+  let row = 0
+  return items.map((item) => {
+    const w = itemWidth(item)
+    if (x > 8 && x + w > width - 8) {
+      x = 8
+      row++
+    }
+    const at = { x, row }
+    x += w
+    return at
+  })
+}
+
+/** The legend's items for what the chart holds: its statuses, then the marks it uses. */
+interface LegendItem { key: string; label: string; swatch: (x: number, y: number) => ReactNode }
+
+function legendItems(content: LegendContent): LegendItem[] {
+  const items: LegendItem[] = LEGEND.filter((item) => content.statuses.has(item.status)).map((item) => ({
+    key: item.status, label: item.label,
+    swatch: (x: number, y: number) => <rect x={x} y={y} width={14} height={10} rx={2} fill={STATUS_COLORS[item.status]} />,
+  }))
+  if (content.critical) items.push({ key: 'critical', label: 'sets the total time', swatch: (x, y) => <rect x={x} y={y} width={14} height={10} rx={2} fill={STATUS_COLORS.ok} stroke={CRITICAL_COLOR} strokeWidth={2} /> })
+  if (content.firstToken) {
+    items.push({
+      key: 'first-token', label: 'first token',
+      swatch: (x, y) => <g><rect x={x} y={y} width={14} height={10} rx={2} fill={STATUS_COLORS.model} /><line x1={x + 5} x2={x + 5} y1={y - 2} y2={y + 12} stroke="#1e1b4b" strokeWidth={2} /></g>,
+    })
+  }
+  if (content.projected) items.push({ key: 'projected', label: 'projected', swatch: (x, y) => <rect x={x} y={y} width={14} height={10} rx={2} fill={STATUS_COLORS.ok} fillOpacity={0.35} stroke={STATUS_COLORS.ok} strokeDasharray="4 2" /> })
+  return items
+}
+
+/** How tall the legend is at `width` (it wraps into rows). */
+export function legendHeight(width: number, content: LegendContent): number {
+  const places = placeItems(legendItems(content), width)
+  if (places.length === 0) return 0
+  return (places.at(-1)!.row + 1) * 18 + 12
+}
+
+/** The legend: only the colours and marks the chart shows now. The critical-path entry has a tooltip with its technical name. */
+export const Legend = memo(function Legend({ y, width, content }: { y: number; width: number; content: LegendContent }) {
+  const items = legendItems(content)
+  const places = placeItems(items, width)
   return (
     <g data-legend="" fontSize={10}>
-      {LEGEND.map((item, i) => {
-        const p = place(i)
+      {items.map((item, i) => {
+        const { x, row } = places[i]!
+        const top = y + 8 + row * 18
         return (
-          <g key={item.status}>
-            <rect x={p.x} y={p.y} width={14} height={10} rx={2} fill={STATUS_COLORS[item.status]} />
-            <text x={p.x + 19} y={p.y + 9} className="fill-slate-600 dark:fill-slate-300">{item.label}</text>
+          <g key={item.key} data-legend-item={item.key}>
+            {item.key === 'critical' ? <title>The critical path: the chain of calls that sets the total time (makespan)</title> : null}
+            {item.swatch(x, top)}
+            <text x={x + 19} y={top + 9} className="fill-slate-600 dark:fill-slate-300">{item.label}</text>
           </g>
         )
       })}
-      <rect x={at[0].x} y={at[0].y} width={14} height={10} rx={2} fill={STATUS_COLORS.ok} stroke={CRITICAL_COLOR} strokeWidth={2} />
-      <text x={at[0].x + 19} y={at[0].y + 9} className="fill-slate-600 dark:fill-slate-300">critical path</text>
-      <rect x={at[1].x} y={at[1].y} width={14} height={10} rx={2} fill={STATUS_COLORS.model} />
-      <line x1={at[1].x + 5} x2={at[1].x + 5} y1={at[1].y - 2} y2={at[1].y + 12} stroke="#1e1b4b" strokeWidth={2} />
-      <text x={at[1].x + 19} y={at[1].y + 9} className="fill-slate-600 dark:fill-slate-300">first token</text>
-      <rect x={at[2].x} y={at[2].y} width={14} height={10} rx={2} fill={STATUS_COLORS.ok} fillOpacity={0.35} stroke={STATUS_COLORS.ok} strokeDasharray="4 2" />
-      <text x={at[2].x + 19} y={at[2].y + 9} className="fill-slate-600 dark:fill-slate-300">projected</text>
     </g>
   )
 })

@@ -15,8 +15,11 @@ export const STATUS_COLORS: Record<BarStatus, string> = {
   running: '#3b82f6',
 }
 
-/** The colour of the critical-path outline. */
-export const CRITICAL_COLOR = '#f43f5e'
+/**
+ * The critical-path mark: a dark outline, so it reads as emphasis (these calls set the total
+ * time), never as a failure, which is what red means on this chart.
+ */
+export const CRITICAL_COLOR = '#1e293b'
 
 /** Which colour a span gets: running first, then failures, then model or ok. */
 export function barStatus(span: GanttSpan): BarStatus {
@@ -31,10 +34,33 @@ export function barStatus(span: GanttSpan): BarStatus {
   }
 }
 
+/** What the chart holds, so its legend shows only that. */
+export interface LegendContent {
+  statuses: ReadonlySet<BarStatus>
+  critical: boolean
+  firstToken: boolean
+  projected: boolean
+}
+
+/** The legend content of some spans. */
+export function legendContentOf(spans: readonly GanttSpan[], projectedRuns: ReadonlySet<string>): LegendContent {
+  const statuses = new Set<BarStatus>()
+  let critical = false
+  let firstToken = false
+  let projected = false
+  for (const span of spans) {
+    statuses.add(barStatus(span))
+    critical ||= span.critical
+    firstToken ||= span.kind === 'model' && span.ttftMs !== undefined
+    projected ||= projectedRuns.has(span.run)
+  }
+  return { statuses, critical, firstToken, projected }
+}
+
 /** The legend's entries, in order. */
 export const LEGEND: { status: BarStatus; label: string }[] = [
   { status: 'model', label: 'model call' },
-  { status: 'ok', label: 'tool ok' },
+  { status: 'ok', label: 'tool call' },
   { status: 'error', label: 'error' },
   { status: 'timeout', label: 'timeout' },
   { status: 'aborted', label: 'aborted' },

@@ -3,10 +3,10 @@ import type { ReactNode } from 'react'
 const INPUT = 'mt-1 block w-full rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900'
 
 /** A labelled number input. */
-export function NumberField(props: { label: string; value: number; min?: number; max?: number; step?: number; onChange: (value: number) => void; hint?: string }): ReactNode {
+export function NumberField(props: { label: string; value: number; min?: number; max?: number; step?: number; onChange: (value: number) => void; hint?: string; term?: string }): ReactNode {
   return (
     <label className="block text-sm">
-      <span className="font-medium">{props.label}</span>
+      <span className="font-medium" title={props.term}>{props.label}</span>
       <input type="number" className={INPUT} value={props.value} min={props.min} max={props.max} step={props.step ?? 1} onChange={(e) => { const v = Number(e.target.value); if (Number.isFinite(v)) props.onChange(v) }} />
       {props.hint && <span className="text-xs text-zinc-500 dark:text-zinc-400">{props.hint}</span>}
     </label>
