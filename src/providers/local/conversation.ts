@@ -1,6 +1,7 @@
 // What the offline model reads from a request: the latest user prompt, its attachments, and the
 // tool results that came back since, so a multi-turn plan can pick up where it left off.
 import type { ContentPart, Message, ModelRequest } from '../../core/index.ts'
+import { completeRequest } from './nlu/follow-up.ts'
 
 export type ImagePart = Extract<ContentPart, { type: 'image' }>
 export type DocumentPart = Extract<ContentPart, { type: 'document' }>
@@ -36,7 +37,7 @@ export function readConversation(request: ModelRequest): ConversationView {
     if (messages[i]?.role === 'user') { last = i; break }
   }
   const user: Message | undefined = messages[last]
-  const prompt = user ? textOfParts(user.content) : ''
+  const prompt = user ? promptAt(messages, last) : ''
   let attachments = user ? attachmentsOf(user.content) : []
   if (attachments.length === 0 && REFERS_TO_ATTACHMENT.test(prompt)) {
     for (let i = last - 1; i >= 0 && attachments.length === 0; i--) {
@@ -58,6 +59,18 @@ export function readConversation(request: ModelRequest): ConversationView {
     }
   }
   return { prompt, attachments, results, turnsSinceUser }
+}
+
+/**
+ * The text of user message `at`, completed by the request before it when the model's turn in
+ * between asked a question in plain text ("Which city?" → "Paris" reads "… in Paris").
+ */
+function promptAt(messages: readonly Message[], at: number): string {
+  const text = textOfParts(messages[at]?.content ?? [])
+  const answer = messages[at - 1]
+  const previous = messages[at - 2]
+  if (answer?.role !== 'assistant' || previous?.role !== 'user' || answer.content.some((part) => part.type === 'tool-call')) return text
+  return completeRequest(promptAt(messages, at - 2), textOfParts(answer.content), text) ?? text
 }
 
 function textOfParts(parts: readonly ContentPart[]): string {

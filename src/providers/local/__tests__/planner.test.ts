@@ -93,6 +93,27 @@ describe('planner', () => {
     expect(answer).toContain('In Oslo, the weather is Sunny, 72°F.')
   })
 
+  it('a short reply to its question completes the request it asked about', () => {
+    const getSum: ToolSpec = { name: 'get-sum', description: 'Adds', inputSchema: { type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } }, required: ['a', 'b'] } }
+    const ask = (...texts: string[]): Step => {
+      const messages: Message[] = texts.map((text, i) => ({ role: i % 2 === 0 ? 'user' : 'assistant', content: [{ type: 'text', text }] }))
+      const request: ModelRequest = { messages, tools: [...ALL.map(spec), getSum] }
+      return planStep(request, readConversation(request))
+    }
+    expect(textOf(ask("What's the weather like?"))).toBe('Which city?')
+    expect(callsOf(ask("What's the weather like?", 'Which city?', 'Reykjavik'))).toEqual([{ name: 'get_weather', args: { city: 'Reykjavik' } }])
+    expect(callsOf(ask('process some records', 'How many records should I process?', 'thirty'))).toEqual([{ name: 'process_dataset', args: { records: 30 } }])
+    expect(callsOf(ask('take a screenshot and email it to a@b.io', 'What should I name the screenshot (for example report.png)?', 'q3.png'))).toEqual([{ name: 'take_screenshot', args: { filename: 'q3.png' } }])
+    expect(textOf(ask('call get-sum'))).toBe('What should `a` and `b` be for `get-sum`?')
+    expect(callsOf(ask('call get-sum', 'What should `a` and `b` be for `get-sum`?', '2 and 3'))).toEqual([{ name: 'get-sum', args: { a: 2, b: 3 } }])
+    // Two questions in a row: each reply adds to the request.
+    expect(callsOf(ask('call get-sum', 'What should `a` and `b` be for `get-sum`?', '2', 'What should `b` be for `get-sum`?', '5'))).toEqual([{ name: 'get-sum', args: { a: 2, b: 5 } }])
+    // A new request is not glued to the old one.
+    expect(callsOf(ask("What's the weather like?", 'Which city?', 'Fetch data from API-A, API-B, and API-C and then compare them all please'))).toEqual(
+      ['API-A', 'API-B', 'API-C'].map((source) => ({ name: 'fetch_data', args: { source } })),
+    )
+  })
+
   it('answers with the result of a tool it called by name', () => {
     const shout: ToolSpec = { name: 'shout', description: 'Upper-cases text', inputSchema: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] } }
     const request: ModelRequest = {
