@@ -165,6 +165,16 @@ async function hookFigures(): Promise<PageFigure[]> {
   }
 }
 
+/**
+ * The same figures with the hand-written Markdown parser this page had before markdown-it
+ * (bench/RESULTS.md at commit 34ee8d8), reported beside the new ones.
+ */
+const OLD_PARSER: PageFigure[] = [
+  { key: 'old-initial-js', label: 'old parser (34ee8d8): initial JS (gzip)', value: 140.3, unit: 'KB' },
+  { key: 'old-stream-ratio', label: 'old parser (34ee8d8): stream total / model alone', value: 1.37, unit: '×' },
+  { key: 'old-stream-longest-task', label: 'old parser (34ee8d8): longest task, worst run', value: 0, unit: 'ms' },
+]
+
 async function main(): Promise<void> {
   if (!process.argv.includes('--skip-build') || !existsSync(join(ROOT, 'dist', 'index.html'))) {
     const build = spawn('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' })
@@ -177,6 +187,7 @@ async function main(): Promise<void> {
   } catch (error) {
     console.error('page hooks could not run:', error instanceof Error ? error.message : error)
   }
+  figures.push(...OLD_PARSER)
   for (const f of figures) console.log(`${f.label.padEnd(44)} ${f.value === null ? (f.note ?? 'n/a') : `${f.value.toFixed(1)} ${f.unit}`}`)
   const jsonAt = process.argv.indexOf('--json')
   const out = jsonAt >= 0 ? process.argv[jsonAt + 1] : undefined

@@ -1,131 +1,83 @@
-// Markdown split into blocks, incrementally. A streamed answer only grows, so the blocks before
-// the last one are final: only the tail is re-split and re-rendered per frame, which keeps
-// streaming cost flat as the answer grows.
+// Markdown parsed into top-level blocks, incrementally. A streamed answer only grows, so every
+// block before the last one is final: only the tail, from the start of the last block, is parsed
+// again per frame, and the settled blocks keep their token arrays (and so their memoized React
+// elements). Parsing a tail alone is the same as parsing it in place, because a top-level block
+// starts with no container open, except for link reference definitions, which apply to the whole
+// document: once a text holds `]:` it is parsed whole each time (model answers rarely have them).
+import { parseTokens, type References, type Token } from './markdown/parser.ts'
+
+/** One top-level block: its offset in the text and its tokens (opening to closing). */
+export interface MdBlock {
+  start: number
+  tokens: Token[]
+}
 
 export interface BlockCache {
   text: string
-  /** Start offsets of each block in `text`. */
-  starts: number[]
-  blocks: string[]
+  blocks: MdBlock[]
+  /** Set once the text may define link references: then every parse is a whole-text parse. */
+  whole: boolean
 }
 
-export const emptyBlockCache: BlockCache = { text: '', starts: [], blocks: [] }
+export const emptyBlockCache: BlockCache = { text: '', blocks: [], whole: false }
 
-/** Split `text` into blocks, reusing `previous` when `text` extends it. */
+/** Line endings as CommonMark reads them: CR LF and a lone CR are both a line break. */
+export function normalizeNewlines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
+}
+
+/** Offsets of the starts of lines in `text`, up to line `upTo`. */
+function lineStarts(text: string, upTo: number): number[] {
+  const starts = [0]
+  let at = 0
+  while (starts.length <= upTo) {
+    at = text.indexOf('\n', at)
+    if (at < 0) break
+    starts.push(++at)
+  }
+  return starts
+}
+
+/** Group a flat token stream into top-level blocks, with offsets from `base`. */
+function groupBlocks(tokens: Token[], src: string, base: number): MdBlock[] {
+  const lastLine = tokens.reduce((max, t) => (t.level === 0 && t.map ? Math.max(max, t.map[0]) : max), 0)
+  const starts = lineStarts(src, lastLine)
+  const blocks: MdBlock[] = []
+  let open: MdBlock | undefined
+  for (const token of tokens) {
+    if (!open) {
+      const line = token.map?.[0] ?? 0
+      open = { start: base + (starts[line] ?? src.length), tokens: [] }
+    }
+    open.tokens.push(token)
+    if (token.level === 0 && token.nesting <= 0) {
+      blocks.push(open)
+      open = undefined
+    }
+  }
+  if (open) blocks.push(open)
+  return blocks
+}
+
+/** Parse `text` into blocks, reusing `previous` when `text` extends it. */
 export function splitBlocks(text: string, previous: BlockCache = emptyBlockCache): BlockCache {
-  let from = 0
-  let starts: number[] = []
-  let blocks: string[] = []
   // Not startsWith: V8 compares it char by char (2 ms on a 500 KB answer, every frame); a slice
   // compared with === is a memcmp.
-  if (previous.blocks.length > 1 && text.length >= previous.text.length && text.slice(0, previous.text.length) === previous.text) {
-    // Everything before the previous last block is settled; re-split from its start.
-    const keep = previous.blocks.length - 1
-    starts = previous.starts.slice(0, keep)
-    blocks = previous.blocks.slice(0, keep)
-    from = previous.starts[keep] ?? 0
+  const grows = previous.blocks.length > 1 && text.length >= previous.text.length && text.slice(0, previous.text.length) === previous.text
+  let kept: MdBlock[] = []
+  let from = 0
+  if (grows && !previous.whole) {
+    kept = previous.blocks.slice(0, -1)
+    from = previous.blocks[previous.blocks.length - 1]!.start
   }
-  let blockStart = -1
-  let inFence = false
-  let lineStart = from
-  const flush = (end: number): void => {
-    if (blockStart < 0) return
-    const block = text.slice(blockStart, end).replace(/\s+$/, '')
-    if (block) {
-      starts.push(blockStart)
-      blocks.push(block)
-    }
-    blockStart = -1
+  let tail = from ? text.slice(from) : text
+  const whole = (grows && previous.whole) || tail.includes(']:')
+  if (whole && from) {
+    kept = []
+    from = 0
+    tail = text
   }
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart)
-    if (lineEnd < 0) lineEnd = text.length
-    const line = text.slice(lineStart, lineEnd)
-    const trimmed = line.trim()
-    if (trimmed.startsWith('```')) {
-      if (!inFence) flush(lineStart)
-      if (blockStart < 0) blockStart = lineStart
-      inFence = !inFence
-      if (!inFence) flush(lineEnd)
-    } else if (!inFence && trimmed === '') {
-      flush(lineStart)
-    } else if (blockStart < 0) {
-      blockStart = lineStart
-    }
-    if (lineEnd >= text.length) break
-    lineStart = lineEnd + 1
-  }
-  flush(text.length)
-  return { text, starts, blocks }
-}
-
-export type Inline =
-  | { kind: 'text'; text: string }
-  | { kind: 'strong' | 'em' | 'del'; children: Inline[] }
-  | { kind: 'code'; text: string }
-  | { kind: 'link'; href: string; children: Inline[] }
-
-const SAFE_URL = /^(https?:|mailto:)/i
-
-/** Parse inline Markdown: **strong**, *em* or _em_, ~~del~~, `code`, [text](url) with safe schemes only. */
-const MARKUP = /[*_~`[]/
-
-export function parseInline(text: string): Inline[] {
-  // Most streamed prose has no inline markup: one text node, no character walk.
-  if (!MARKUP.test(text)) return text ? [{ kind: 'text', text }] : []
-  const out: Inline[] = []
-  let plainStart = 0
-  let i = 0
-  const pushPlain = (): void => {
-    if (i > plainStart) out.push({ kind: 'text', text: text.slice(plainStart, i) })
-  }
-  const skipTo = (next: number): void => {
-    i = next
-    plainStart = next
-  }
-  while (i < text.length) {
-    const ch = text[i]!
-    if (ch === '`') {
-      const end = text.indexOf('`', i + 1)
-      if (end > i) {
-        pushPlain()
-        out.push({ kind: 'code', text: text.slice(i + 1, end) })
-        skipTo(end + 1)
-        continue
-      }
-    } else if ((ch === '*' || ch === '_' || ch === '~') && text[i + 1] === ch) {
-      const marker = ch + ch
-      const end = text.indexOf(marker, i + 2)
-      if (end > i + 2) {
-        pushPlain()
-        out.push({ kind: ch === '~' ? 'del' : 'strong', children: parseInline(text.slice(i + 2, end)) })
-        skipTo(end + 2)
-        continue
-      }
-    } else if ((ch === '*' || ch === '_') && text[i + 1] !== ' ' && text[i + 1] !== undefined) {
-      const end = text.indexOf(ch, i + 1)
-      const wordBoundary = ch === '*' || i === 0 || /\W/.test(text[i - 1] ?? ' ')
-      if (end > i + 1 && wordBoundary && text[end - 1] !== ' ') {
-        pushPlain()
-        out.push({ kind: 'em', children: parseInline(text.slice(i + 1, end)) })
-        skipTo(end + 1)
-        continue
-      }
-    } else if (ch === '[') {
-      const close = text.indexOf('](', i + 1)
-      const end = close > 0 ? text.indexOf(')', close + 2) : -1
-      if (close > 0 && end > close) {
-        const href = text.slice(close + 2, end).trim()
-        const label = parseInline(text.slice(i + 1, close))
-        pushPlain()
-        if (SAFE_URL.test(href)) out.push({ kind: 'link', href, children: label })
-        else out.push(...label, { kind: 'text', text: ` (${href})` })
-        skipTo(end + 1)
-        continue
-      }
-    }
-    i++
-  }
-  pushPlain()
-  return out
+  const env: { references?: References } = {}
+  const blocks = groupBlocks(parseTokens(tail, env), tail, from)
+  return { text, blocks: kept.length ? kept.concat(blocks) : blocks, whole }
 }

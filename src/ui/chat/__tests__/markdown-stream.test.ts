@@ -1,0 +1,83 @@
+import fc from 'fast-check'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import { MarkdownBlocks } from '../Markdown.tsx'
+import { emptyBlockCache, splitBlocks, type BlockCache } from '../markdown-blocks.ts'
+import { renderMarkdown } from './spec-html.ts'
+
+// A streamed answer is parsed incrementally (only the tail from the last block on); whatever the
+// chunking, every step must render and the last one must equal the one-shot render.
+
+/** An answer with every construct the renderer knows, tails that change meaning included. */
+export const EVERYTHING = [
+  '# Title with `code` and *emphasis*',
+  'Setext heading\n==============',
+  'A paragraph with **strong**, _em_, ~~struck~~, a [link](https://example.com "title"), <https://auto.link>, www.example.org, mail@example.com, an image ![alt](img.png), a hard  \nbreak and a soft\nbreak, \\*escaped\\*, &amp; &copy; entities, `` a ` tick ``, and $e^{i\\pi}+1=0$ inline.',
+  '> A quote\n> > nested\n>\n> - with a list',
+  '- tight\n- list\n  1. nested\n  2. ordered\n- [ ] task\n- [x] done',
+  '3. starts at three\n4. four\n\n   loose paragraph',
+  '```python\ndef f(x):\n    return x * 2\n```',
+  '~~~ts\nconst x: number = 1\n~~~',
+  '    indented code',
+  '| Item | Price |\n|:-----|------:|\n| Milk | $4.29 |\n| Bread | $3.49 |',
+  '$$\n\\int_0^1 x^2 \\, dx = \\frac13\n$$',
+  '***',
+  'Text with <b>raw html</b> and <script>alert(1)</script> shown as text.',
+  'Last paragraph\ncontinued lazily',
+].join('\n\n')
+
+const WITH_REFERENCES = `${EVERYTHING}\n\nA [ref link][r] and [r].\n\n[r]: https://example.com/ref "Ref"\n`
+
+function streamed(text: string, cuts: number[]): { steps: string[]; cache: BlockCache } {
+  const points = [...new Set(cuts.map((c) => Math.floor(c * text.length)))].sort((a, b) => a - b)
+  let cache = emptyBlockCache
+  const steps: string[] = []
+  for (const end of [...points, text.length]) {
+    cache = splitBlocks(text.slice(0, end), cache)
+    steps.push(renderToStaticMarkup(createElement(MarkdownBlocks, { blocks: cache.blocks })))
+  }
+  return { steps, cache }
+}
+
+describe('streaming Markdown', () => {
+  it.each([['every construct', EVERYTHING], ['with reference definitions', WITH_REFERENCES]])('%s: any chunking ends identical to the one-shot render', (_name, text) => {
+    const oneShot = renderMarkdown(text)
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 60 }), (cuts) => {
+        const { steps } = streamed(text, cuts)
+        expect(steps[steps.length - 1]).toBe(oneShot)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('ends identical when fed one character at a time', () => {
+    const text = EVERYTHING
+    let cache = emptyBlockCache
+    for (let end = 1; end <= text.length; end++) cache = splitBlocks(text.slice(0, end), cache)
+    expect(renderToStaticMarkup(createElement(MarkdownBlocks, { blocks: cache.blocks }))).toBe(renderMarkdown(text))
+  })
+
+  it('keeps settled blocks (same objects) and parses only from the last block on', () => {
+    const first = splitBlocks('one\n\ntwo\n\nthr')
+    const second = splitBlocks('one\n\ntwo\n\nthree\n\nfour', first)
+    expect(second.blocks.map((b) => b.start)).toEqual([0, 5, 10, 17])
+    expect(second.blocks[0]).toBe(first.blocks[0])
+    expect(second.blocks[1]).toBe(first.blocks[1])
+    expect(second.blocks[2]).not.toBe(first.blocks[2])
+  })
+
+  it('parses the whole text again once it may define references, so earlier links resolve', () => {
+    const before = splitBlocks('See [docs].\n\nMore text')
+    const after = splitBlocks('See [docs].\n\nMore text\n\n[docs]: https://example.com', before)
+    expect(after.whole).toBe(true)
+    expect(renderToStaticMarkup(createElement(MarkdownBlocks, { blocks: after.blocks }))).toContain('href="https://example.com"')
+  })
+
+  it('draws an unfinished fence, table and list sensibly while they stream', () => {
+    expect(renderMarkdown('```python\ndef f(')).toMatch(/<pre[^>]*><code class="language-python">def f\(<\/code><\/pre>/)
+    expect(renderMarkdown('| a | b |\n|---|---|\n| 1 |')).toContain('<td class="px-2 py-1">1</td>')
+    expect(renderMarkdown('- one\n- tw')).toMatch(/<li>one<\/li><li>tw<\/li>/)
+  })
+})
