@@ -11,19 +11,21 @@ interface PropertySchema { type?: unknown; enum?: unknown }
 const VERB_BEFORE = /\b(?:use|call|run|invoke|try|execute|trigger|apply|tool)\s+(?:the\s+)?(?:tool\s+)?$/i
 
 /** The offered tool the prompt names, and the text after the name. */
-export function namedTool(ctx: Pick<PlanContext, 'prompt' | 'specs' | 'scenarioTools'>): { spec: ToolSpec; rest: string } | undefined {
+export function namedTool(ctx: Pick<PlanContext, 'original' | 'specs' | 'scenarioTools'>): { spec: ToolSpec; rest: string } | undefined {
   let best: { spec: ToolSpec; rest: string; at: number } | undefined
   for (const spec of ctx.specs) {
     // The demo scenarios play their own tools with more care (dependent steps, answers).
     if (ctx.scenarioTools.has(spec.name)) continue
     const flexible = spec.name.split(/[-_\s]+/).map(escapeRegExp).join('[-_ ]')
-    const m = new RegExp(`(?<![\\w-])${flexible}(?![\\w-])`, 'i').exec(ctx.prompt)
+    // The prompt as written: names and string values are taken verbatim (no typo fixes), and
+    // numbers in words are read when a value is coerced to its schema type.
+    const m = new RegExp(`(?<![\\w-])${flexible}(?![\\w-])`, 'i').exec(ctx.original)
     if (!m) continue
-    const before = ctx.prompt.slice(0, m.index)
+    const before = ctx.original.slice(0, m.index)
     // A plain word ("echo", "shout") counts after a verb or as the prompt's first word (a
     // command); a compound name ("get-sum") counts anywhere.
     if (!/[-_]/.test(spec.name) && !VERB_BEFORE.test(before) && before.trim() !== '') continue
-    if (!best || m.index < best.at) best = { spec, rest: ctx.prompt.slice(m.index + m[0].length), at: m.index }
+    if (!best || m.index < best.at) best = { spec, rest: ctx.original.slice(m.index + m[0].length), at: m.index }
   }
   return best ? { spec: best.spec, rest: best.rest } : undefined
 }

@@ -104,6 +104,8 @@ export const BUILT_FROM: Row[] = [
   { prompt: 'run set-mode with mode turbo', ask: '`mode` for `set-mode` must be one of `fast` and `safe`: what should it be?' },
   { prompt: 'use shout on "hello, world"', calls: [c('shout', { text: 'hello, world' })] },
   { prompt: 'run long_running_operation', calls: [c('long_running_operation', {})] },
+  // String values are passed as written: no typo fixes inside them.
+  { prompt: 'use shout on wether report', calls: [c('shout', { text: 'wether report' })] },
   // Switched-off tools and no-tool prompts
   { prompt: 'Process 30 records', tools: ['get_weather'], ask: "I'd use `process_dataset` for this, but it is switched off. Turn it on in the tool picker and run again." },
   { prompt: 'hello', ask: NO_TOOL },

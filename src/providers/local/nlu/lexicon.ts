@@ -10,7 +10,7 @@ const VOCABULARY = [
   'search', 'tutorials', 'calculate', 'compute', 'multiplied', 'divided', 'percent', 'seconds', 'delays',
   'report', 'summary', 'receipt', 'invoice', 'extract', 'analyze', 'analyse', 'classify', 'document',
   'different', 'concurrently', 'sequentially', 'parallel', 'sources', 'attachment', 'billing', 'refund',
-  'population', 'records', 'dataset', 'tokens', 'stream', 'drills', 'faults', 'freeze', 'support', 'subscription',
+  'dataset', 'tokens', 'stream', 'drills', 'faults', 'freeze', 'support', 'subscription',
 ] as const
 const KNOWN = new Set<string>(VOCABULARY)
 
