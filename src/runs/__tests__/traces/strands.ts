@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { sleep, startPipeline } from './otel-sdk.ts'
 
 /** The three tools of the generated traces, with their delays in ms. */
-export const TOOL_DELAYS = { get_weather: 60, get_time: 120, get_population: 180 } as const
+export const TOOL_DELAYS = { get_weather: 100, get_time: 200, get_population: 300 } as const
 type ToolName = keyof typeof TOOL_DELAYS
 
 class ScriptModel extends Model<BaseModelConfig> {
