@@ -4,7 +4,7 @@
 // elements). Parsing a tail alone is the same as parsing it in place, because a top-level block
 // starts with no container open, except for link reference definitions, which apply to the whole
 // document: once a text holds `]:` it is parsed whole each time (model answers rarely have them).
-import { parseTokens, type References, type Token } from './markdown/parser.ts'
+import { isPlainParagraph, parseTokens, plainParagraphTokens, type References, type Token } from './markdown/parser.ts'
 
 /** One top-level block: its offset in the text and its tokens (opening to closing). */
 export interface MdBlock {
@@ -77,7 +77,36 @@ export function splitBlocks(text: string, previous: BlockCache = emptyBlockCache
     from = 0
     tail = text
   }
+  const plain = whole ? [] : plainParagraphs(tail, from)
+  if (plain.length) {
+    const last = plain[plain.length - 1]!
+    const next = last.end
+    kept = kept.concat(plain.map(({ start, text: body }) => ({ start, tokens: plainParagraphTokens(body) })))
+    tail = text.slice(next)
+    from = next
+  }
   const env: { references?: References } = {}
   const blocks = groupBlocks(parseTokens(tail, env), tail, from)
   return { text, blocks: kept.length ? kept.concat(blocks) : blocks, whole }
+}
+
+/**
+ * The plain paragraphs at the head of `tail` that a blank line has closed, each with its offset.
+ * They need no parser: a blank line ends a paragraph whatever follows, and a paragraph of plain
+ * text is one text node. Stops at the first block that is anything else.
+ */
+function plainParagraphs(tail: string, base: number): { start: number; text: string; end: number }[] {
+  const found: { start: number; text: string; end: number }[] = []
+  let at = 0
+  while (at < tail.length) {
+    const blank = tail.indexOf('\n\n', at)
+    if (blank < 0) break
+    const body = tail.slice(at, blank)
+    if (!isPlainParagraph(body)) break
+    let next = blank + 2
+    while (tail.charCodeAt(next) === 10) next++
+    found.push({ start: base + at, text: body, end: base + next })
+    at = next
+  }
+  return found
 }

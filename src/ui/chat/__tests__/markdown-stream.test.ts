@@ -4,7 +4,8 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { MarkdownBlocks } from '../Markdown.tsx'
 import { emptyBlockCache, splitBlocks, type BlockCache } from '../markdown-blocks.ts'
-import { renderMarkdown } from './spec-html.ts'
+import { parseTokens } from '../markdown/parser.ts'
+import { canonicalHtml, renderMarkdown } from './spec-html.ts'
 
 // A streamed answer is parsed incrementally (only the tail from the last block on); whatever the
 // chunking, every step must render and the last one must equal the one-shot render.
@@ -57,6 +58,19 @@ describe('streaming Markdown', () => {
     let cache = emptyBlockCache
     for (let end = 1; end <= text.length; end++) cache = splitBlocks(text.slice(0, end), cache)
     expect(renderToStaticMarkup(createElement(MarkdownBlocks, { blocks: cache.blocks }))).toBe(renderMarkdown(text))
+  })
+
+  it('plain paragraphs that skip the parser render exactly as markdown-it alone renders them', () => {
+    const word = fc.constantFrom('alpha', 'Beta', 'x', '1.', '2)', '-', '#', '*', '_', '`', '[', ']', '(', ')', '!', '<', '>', '&amp;', '~', '$', '|', 'www.a.org', 'a@b.co', 'http://x.y', ':', '=', '+', '.', ',', '"', "'", '\\', '\t', '    ', '```')
+    const gap = fc.constantFrom(' ', ' ', ' ', '\n', '\n\n', '\n\n\n', '  \n', '\n    ', '\n \n', '\n\t')
+    const render = (blocks: Parameters<typeof MarkdownBlocks>[0]['blocks']): string => canonicalHtml(renderToStaticMarkup(createElement(MarkdownBlocks, { blocks })))
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, gap), { maxLength: 60 }), (parts) => {
+        const text = parts.map(([w, g]) => w + g).join('')
+        expect(render(splitBlocks(text).blocks)).toBe(render([{ start: 0, tokens: parseTokens(text, {}) }]))
+      }),
+      { numRuns: 1_000 },
+    )
   })
 
   it('keeps settled blocks (same objects) and parses only from the last block on', () => {

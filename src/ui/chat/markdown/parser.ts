@@ -43,4 +43,38 @@ export function parseTokens(src: string, env: { references?: References }): Toke
   return md.parse(src, env)
 }
 
+/**
+ * The tokens markdown-it makes for a paragraph of plain text (see isPlainParagraph): the same
+ * shapes, built without running its rules over text that has nothing for them to find.
+ */
+export function plainParagraphTokens(text: string): Token[] {
+  const open = new MarkdownItFactory.Token('paragraph_open', 'p', 1)
+  open.block = true
+  const inline = new MarkdownItFactory.Token('inline', '', 0)
+  inline.content = text
+  inline.level = 1
+  const child = new MarkdownItFactory.Token('text', '', 0)
+  child.content = text
+  inline.children = [child]
+  const close = new MarkdownItFactory.Token('paragraph_close', 'p', -1)
+  close.block = true
+  return [open, inline, close]
+}
+
+/** Characters or sequences that may mean something inline, or to linkify. */
+const INLINE_MARKUP = /[\\`*_[\]!<>&~$|\0]|:\/\/|www\.|@/i
+/** A line that could open a block (heading, quote, list, fence, setext, table) or is indented. */
+const BLOCK_START = /(^|\n)([#>=|+*~-]|\d{1,9}[.)]|[ \t])/
+/** Trailing whitespace: a hard line break, or a blank-looking line. */
+const TRAILING_SPACE = /[ \t](\n|$)/
+
+/**
+ * Whether `text` (no blank line inside) is a paragraph of plain text to markdown-it: no inline
+ * markup, no block syntax, nothing to linkify. Model prose mostly is, and most of a long answer
+ * then skips the parser (a property test holds this to markdown-it's own result).
+ */
+export function isPlainParagraph(text: string): boolean {
+  return text !== '' && !INLINE_MARKUP.test(text) && !BLOCK_START.test(text) && !TRAILING_SPACE.test(text)
+}
+
 export type { Token }
