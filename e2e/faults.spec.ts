@@ -35,7 +35,7 @@ const CASES: Case[] = [
   { model: 'fault-404', message: /model/i, requests: 1 },
   { model: 'fault-429', retries: 1, message: /rate/i, notices: [/Retry 1/], requests: 2 },
   { model: 'fault-500', retries: 1, message: /server|error/i, notices: [/Retry 1/], requests: 2 },
-  { model: 'fault-500', retries: 0, fallback: 'local', keeps: 'Try one of these', notices: [/Switched from/] },
+  { model: 'fault-500', retries: 0, fallback: 'local', keeps: 'to lanes-local', notices: [/Switched from/] },
   { model: 'fault-529', provider: 'anthropic', retries: 0, message: /overloaded/i, requests: 1 },
   { model: 'fault-ttft-stall', retries: 0, idleTimeoutS: 1, message: /No data|stalled|idle/i },
   { model: 'fault-cut', message: /cut|connection|network/i, keeps: 'Partial answer' },

@@ -30,8 +30,9 @@ test('the page runs under its Content-Security-Policy with no violation: run, OC
   await page.getByLabel('Tool pack').selectOption('none')
   await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('Extract all financial data from these receipts:')
   await page.getByRole('button', { name: 'Run', exact: true }).click()
-  await expect(page.getByTestId('run-status')).toHaveText('Done', { timeout: 90_000 })
-  await expect(page.getByTestId('answer')).toContainText('38.24')
+  // A follow-up: the second exchange of the conversation.
+  await expect(page.getByTestId('run-status').last()).toHaveText('Done', { timeout: 90_000 })
+  await expect(page.getByTestId('answer').last()).toContainText('38.24')
 
   await page.getByRole('button', { name: 'Share', exact: true }).click()
   await expect(page.getByRole('textbox', { name: 'Permalink' })).toHaveValue(/#r=1\./)

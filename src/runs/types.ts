@@ -82,6 +82,8 @@ export interface RunRecord {
   projected?: boolean
   /** Made from a trace (runsFromOtlp): read-only, and not something Lanes can run again. */
   imported?: ImportedFrom
+  /** An exchange of a conversation: which one, and its place in it (0 for the first prompt). */
+  conversation?: { id: string; index: number }
 }
 
 /** A value, or why there is none (a message written for the person reading it). */

@@ -1,6 +1,7 @@
 // The page's side of the agent worker. A run is started as a job; its events come back in
 // batches. Where no worker can run (Node tests, a browser that refuses it), the same job runs on
 // the page's own thread, with the same results.
+import type { Message } from '../core/index.ts'
 import { endsRun, type PackedEvents } from '../runs/packed-events.ts'
 import { runJobInBatches, type AgentJob } from './agent-job.ts'
 import type { FromWorker, ToWorker } from './agent-protocol.ts'
@@ -11,6 +12,8 @@ import { ocrForLocalModel } from './ocr.ts'
 export interface JobHandle {
   ready: Promise<void>
   batches: AsyncIterable<PackedEvents>
+  /** The conversation at the run's end; undefined when the run did not end by itself (a dead worker). */
+  messages: Promise<Message[] | undefined>
   /** Stop it and forget it (its reader gave up); harmless once it has ended. */
   cancel: () => void
 }
@@ -29,6 +32,7 @@ const STOP_GRACE_MS = 3000
 
 interface Job {
   queue: BatchQueue
+  settleMessages: (messages: Message[] | undefined) => void
   settleReady: (error?: Error) => void
   /** Its model has loaded and its events flow. */
   ready: boolean
@@ -104,6 +108,7 @@ function failAll(message: string, stopped: boolean): void {
   for (const [id, job] of jobs) {
     finish(id)
     job.settleReady(new AgentWorkerError(message, stopped))
+    job.settleMessages(undefined)
     job.queue.end(new AgentWorkerError(message, stopped))
   }
   for (const [id, resolve] of timings) {
@@ -139,6 +144,7 @@ function onMessage(from: Worker, message: FromWorker): void {
     case 'failed':
       finish(message.id)
       job.settleReady(new Error(message.message))
+      job.settleMessages(undefined)
       job.queue.end(new AgentWorkerError(message.message, false))
       return
     case 'events':
@@ -147,6 +153,7 @@ function onMessage(from: Worker, message: FromWorker): void {
       return
     case 'end':
       finish(message.id)
+      job.settleMessages(message.messages)
       job.queue.end()
       return
   }
@@ -175,11 +182,15 @@ export function startJob(job: AgentJob, signal: AbortSignal): JobHandle {
   })
   // A caller that fails on `ready` never reads the batches; an unhandled rejection would be noise.
   ready.catch(() => undefined)
+  let settleMessages: (messages: Message[] | undefined) => void = () => undefined
+  const messages = new Promise<Message[] | undefined>((resolve) => {
+    settleMessages = resolve
+  })
   const here = new AbortController()
   const runHere = (): void => {
     if (signal.aborted) here.abort()
     else signal.addEventListener('abort', () => here.abort(), { once: true })
-    void runOnThisThread(job, here.signal, queue, settleReady)
+    void runOnThisThread(job, here.signal, queue, settleReady, settleMessages)
   }
   const id = nextId++
   const cancel = (): void => {
@@ -187,12 +198,13 @@ export function startJob(job: AgentJob, signal: AbortSignal): JobHandle {
     if (!jobs.has(id)) return
     send({ type: 'abort', id })
     finish(id)
+    settleMessages(undefined)
     queue.end()
   }
   const queue = new BatchQueue(cancel)
   if (!agentWorker()) {
     runHere()
-    return { ready, batches: queue, cancel }
+    return { ready, batches: queue, messages, cancel }
   }
   let timer: ReturnType<typeof setTimeout> | undefined
   const forceStop = (): void => {
@@ -208,7 +220,7 @@ export function startJob(job: AgentJob, signal: AbortSignal): JobHandle {
   }
   jobs.set(id, {
     queue, runHere, ready: false, ended: false,
-    settleReady,
+    settleReady, settleMessages,
     detach: () => {
       signal.removeEventListener('abort', onAbort)
       clearTimeout(timer)
@@ -218,14 +230,15 @@ export function startJob(job: AgentJob, signal: AbortSignal): JobHandle {
   // Stop may come before the job does (attachments being prepared): honour it at once.
   if (signal.aborted) onAbort()
   else signal.addEventListener('abort', onAbort, { once: true })
-  return { ready, batches: queue, cancel }
+  return { ready, batches: queue, messages, cancel }
 }
 
-async function runOnThisThread(job: AgentJob, signal: AbortSignal, queue: BatchQueue, settleReady: (error?: Error) => void): Promise<void> {
+async function runOnThisThread(job: AgentJob, signal: AbortSignal, queue: BatchQueue, settleReady: (error?: Error) => void, settleMessages: (messages: Message[] | undefined) => void): Promise<void> {
   try {
-    await runJobInBatches(job, signal, ocrForLocalModel, () => settleReady(), (packed) => queue.push(packed))
+    settleMessages(await runJobInBatches(job, signal, ocrForLocalModel, () => settleReady(), (packed) => queue.push(packed)))
     queue.end()
   } catch (error) {
+    settleMessages(undefined)
     // As from the worker: before ready this fails the start; after it, it ends the run.
     const message = error instanceof Error ? error.message : String(error)
     settleReady(new Error(message))

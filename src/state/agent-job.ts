@@ -1,7 +1,7 @@
 // A run as plain data: what the agent worker needs to execute it, and the one function both the
 // worker and the in-page fallback use to turn it into an agent. Nothing here touches a store or
 // the DOM, so it loads in a worker.
-import { Agent, parseExecutor, type AgentEvent, type ContentPart, type Tool } from '../core/index.ts'
+import { Agent, parseExecutor, type AgentEvent, type ContentPart, type Message, type Tool } from '../core/index.ts'
 import { createToolPacks, findPack } from '../tools/index.ts'
 import type { PackedEvents } from '../runs/packed-events.ts'
 import { createEventBatcher } from './event-batcher.ts'
@@ -14,6 +14,8 @@ export interface AgentJob {
   executor: string
   /** The user's message: the prompt and the attachments' content parts. */
   parts: ContentPart[]
+  /** The conversation so far (a follow-up's earlier exchanges), sent before the user's message. */
+  history?: Message[]
   /** Keys of the providers this run may call (its provider and its fallback), nothing more. */
   keys: Record<string, string>
 }
@@ -46,23 +48,35 @@ async function agentFor(job: AgentJob, ocr: Ocr | undefined): Promise<Agent> {
 
 /**
  * Run a job: build its agent, say `onReady` once the model has loaded, then hand over every
- * event. Rejects when the model can't load or (a bug) the stream throws. The agent worker and the
+ * event. Resolves to the conversation at the end (what a follow-up sends), as plain JSON data.
+ * Rejects when the model can't load or (a bug) the stream throws. The agent worker and the
  * page's own fallback both run jobs through this, so they can't drift apart.
  */
-export async function runJob(job: AgentJob, signal: AbortSignal | undefined, ocr: Ocr | undefined, onReady: () => void, onEvent: (event: AgentEvent) => void): Promise<void> {
+export async function runJob(job: AgentJob, signal: AbortSignal | undefined, ocr: Ocr | undefined, onReady: () => void, onEvent: (event: AgentEvent) => void): Promise<Message[] | undefined> {
   const agent = await agentFor(job, ocr)
   onReady()
-  for await (const event of agent.stream(job.parts, signal ? { signal } : {})) onEvent(event)
+  const input: Message[] | ContentPart[] = job.history?.length ? [...job.history, { role: 'user', content: job.parts }] : job.parts
+  for await (const event of agent.stream(input, signal ? { signal } : {})) onEvent(event)
+  return plainMessages(agent.messages)
+}
+
+/** The conversation as JSON data (tool arguments may hold anything); undefined when it has no JSON form. */
+function plainMessages(messages: readonly Message[]): Message[] | undefined {
+  try {
+    return JSON.parse(JSON.stringify(messages)) as Message[]
+  } catch {
+    return undefined
+  }
 }
 
 /**
  * Run a job and hand its events over packed, in batches (state/event-batcher.ts); what is left
  * goes out when the run ends, even if it failed. `prepare` adapts each event before it is packed.
  */
-export async function runJobInBatches(job: AgentJob, signal: AbortSignal | undefined, ocr: Ocr | undefined, onReady: () => void, send: (packed: PackedEvents) => void, prepare: (event: AgentEvent) => AgentEvent = (event) => event): Promise<void> {
+export async function runJobInBatches(job: AgentJob, signal: AbortSignal | undefined, ocr: Ocr | undefined, onReady: () => void, send: (packed: PackedEvents) => void, prepare: (event: AgentEvent) => AgentEvent = (event) => event): Promise<Message[] | undefined> {
   const batcher = createEventBatcher(send)
   try {
-    await runJob(job, signal, ocr, onReady, (event) => batcher.push(prepare(event)))
+    return await runJob(job, signal, ocr, onReady, (event) => batcher.push(prepare(event)))
   } finally {
     batcher.close()
   }

@@ -1,7 +1,7 @@
 // The messages between the page and the agent worker. Events cross in batches packed by column
 // (runs/packed-events.ts): a batch of 10,000 text deltas is a few typed arrays and one string,
 // which structured clone copies in a few memcpys instead of 10,000 objects.
-import type { AgentEvent, ContentPart } from '../core/index.ts'
+import type { AgentEvent, ContentPart, Message } from '../core/index.ts'
 import type { PackedEvents } from '../runs/packed-events.ts'
 import type { AgentJob } from './agent-job.ts'
 
@@ -25,8 +25,8 @@ export type FromWorker =
   /** The model could not be loaded (no events follow). */
   | { type: 'failed'; id: number; message: string }
   | { type: 'events'; id: number; packed: PackedEvents }
-  /** The run is over: every event has been sent. */
-  | { type: 'end'; id: number }
+  /** The run is over: every event has been sent; `messages` is the conversation at its end. */
+  | { type: 'end'; id: number; messages?: Message[] }
   | { type: 'ocr'; request: number; part: ImagePart }
   /** `ms` is missing when the run could not be timed (its model did not load). */
   | { type: 'timed'; id: number; ms?: number }

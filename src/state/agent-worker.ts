@@ -31,8 +31,8 @@ async function run(id: number, message: Extract<ToWorker, { type: 'start' }>): P
   runs.set(id, controller)
   try {
     const send = (packed: PackedEvents): void => scope.postMessage({ type: 'events', id, packed }, transferablesOf(packed))
-    await runJobInBatches(message.job, controller.signal, ocr, () => scope.postMessage({ type: 'ready', id }), send, cloneable)
-    scope.postMessage({ type: 'end', id })
+    const messages = await runJobInBatches(message.job, controller.signal, ocr, () => scope.postMessage({ type: 'ready', id }), send, cloneable)
+    scope.postMessage({ type: 'end', id, ...(messages ? { messages } : {}) })
   } catch (error) {
     // The model could not load, or (a bug) the stream threw: the agent turns every model and tool
     // failure into events. The page ends the run with this message.

@@ -3,6 +3,7 @@ import { projectExecutor } from '../runs/project.ts'
 import { runSeries } from './run-controller.ts'
 import { activeRun, addRun, liveRun, runsStore } from './runs.ts'
 import { executorOf, settingsStore } from './settings.ts'
+import { conversationStore, lastThreadPrompt, placeForPrompt } from './conversation.ts'
 
 export const compareStore = createStore<{ trials: number }>(() => ({ trials: 1 }))
 
@@ -18,11 +19,14 @@ export function setTrials(trials: number): void {
 export async function compareExecutors(prompt: string): Promise<void> {
   const { trials } = compareStore.getState()
   const chosen = executorOf(settingsStore.getState())
+  // Variants of one exchange: the last one again when the prompt is its prompt, else the next.
+  const place = placeForPrompt(prompt, undefined, lastThreadPrompt())
+  const at = place.mode === 'append' ? conversationStore.getState().exchanges.length : place.at
   const pair = chosen === 'sequential' ? ['concurrent', 'sequential'] : [chosen, 'sequential']
   const requests = []
   for (let i = 1; i <= trials; i++) {
     for (const executor of pair) {
-      requests.push({ prompt, executor, label: trials > 1 ? `${executor} #${i}` : executor, keepOthers: requests.length > 0 })
+      requests.push({ prompt, executor, label: trials > 1 ? `${executor} #${i}` : executor, keepOthers: true, thread: { mode: 'beside' as const, at } })
     }
   }
   await runSeries(requests)

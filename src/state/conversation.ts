@@ -52,7 +52,37 @@ export function recordExchange(runId: string, at: number, before: readonly Messa
   }))
 }
 
+/**
+ * An edited exchange replaces exchange `at`: it and those after it leave the thread, and their
+ * runs leave the screen (history keeps them).
+ */
+export function dropExchangesFrom(at: number): void {
+  const { exchanges } = conversationStore.getState()
+  if (at >= exchanges.length) return
+  const dropped = new Set(exchanges.slice(at).map((exchange) => exchange.runId))
+  conversationStore.setState({ exchanges: exchanges.slice(0, at), messages: exchanges[at]?.before ?? [] })
+  runsStore.setState((s) => ({ runs: s.runs.filter((run) => !dropped.has(run.record.id)), frame: s.frame + 1 }))
+}
+
 /** The run ids of the thread, in order. */
 export function threadRunIds(state: ConversationState = conversationStore.getState()): string[] {
   return state.exchanges.map((exchange) => exchange.runId)
+}
+
+/**
+ * Where the composer's prompt goes: an edited exchange is replaced; the same prompt as the last
+ * exchange (only the settings changed) is re-run beside it, with the same history, so both land
+ * on the time axis as one task; anything else is a follow-up.
+ */
+export function placeForPrompt(prompt: string, editing: number | undefined, lastPrompt: string | undefined): { mode: 'append' } | { mode: 'replace' | 'beside'; at: number } {
+  const count = conversationStore.getState().exchanges.length
+  if (editing !== undefined) return { mode: 'replace', at: editing }
+  if (count > 0 && lastPrompt !== undefined && lastPrompt.trim() === prompt.trim()) return { mode: 'beside', at: count - 1 }
+  return { mode: 'append' }
+}
+
+/** The prompt of the thread's last exchange, if it is on screen. */
+export function lastThreadPrompt(): string | undefined {
+  const last = conversationStore.getState().exchanges.at(-1)
+  return last ? runsStore.getState().runs.find((run) => run.record.id === last.runId)?.record.input.text : undefined
 }

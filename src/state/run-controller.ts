@@ -5,6 +5,7 @@ import { AgentWorkerError, startJob } from './agent-client.ts'
 import { toolsFor } from './agent-job.ts'
 import { attachmentsReadyToRun, attachmentsStore, partsToSend, sourceOf } from './attachments.ts'
 import { flushHistory, saveAttachment, saveRun } from './history.ts'
+import { conversationStore, dropExchangesFrom, historyFor, recordExchange } from './conversation.ts'
 import { missingKeyNotice } from './key-check.ts'
 import { keyFor, redactKeys } from './keys.ts'
 import { baseURLOf, modelOf } from './model-factory.ts'
@@ -25,6 +26,13 @@ export interface RunRequest {
   keepOthers?: boolean
   /** Settings to use instead of the current ones (re-running a shared config). */
   settings?: Settings
+  /**
+   * Its place in the conversation. 'append': a follow-up (the Run button) that continues the
+   * thread; 'replace': an edited exchange `at`, which drops it and those after it; 'beside': a
+   * re-run or compare variant of exchange `at` (the end by default), sent with the same history,
+   * drawn on the time axis but not part of the thread. Left out: a fresh run with no history.
+   */
+  thread?: { mode: 'append' } | { mode: 'replace' | 'beside'; at?: number }
   signal?: AbortSignal
 }
 
@@ -55,16 +63,23 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   const ready = attachmentsStore.getState().items.filter((a) => a.status === 'ready')
   const parts: ContentPart[] = [{ type: 'text', text: request.prompt }, ...(await partsToSend(ready, settings.provider))]
   const signal = request.signal ?? new AbortController().signal
-  const job = startJob({ settings, executor, parts, keys: keysForRun(settings) }, signal)
+  const place = placeOf(request.thread)
+  const history = place ? historyFor(place.at) : []
+  const job = startJob({ settings, executor, parts, keys: keysForRun(settings), ...(history.length ? { history: [...history] } : {}) }, signal)
   await job.ready // a model that can't load (no key, no SDK) throws here, before any run is shown
 
   const refs: AttachmentRef[] = ready.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.size, hash: a.hash, ...(a.pages ? { pages: a.pages } : {}), ...(a.thumbnail ? { thumbnail: a.thumbnail } : {}) }))
   const input: RunInput = { text: request.prompt, attachments: refs }
-  const label = request.label ?? executor
-  const record: RunRecord = { ...newRecord(runConfigOf(settings, executor, tools.map((t) => t.name)), input), status: 'running', label }
+  const label = request.label ?? (place?.inThread && place.at > 0 ? `#${place.at + 1} ${executor}` : executor)
+  const record: RunRecord = {
+    ...newRecord(runConfigOf(settings, executor, tools.map((t) => t.name)), input), status: 'running', label,
+    ...(place?.inThread ? { conversation: { id: conversationStore.getState().id, index: place.at } } : {}),
+  }
   const run = liveRun(record, label)
   run.startedAt = performance.now()
-  addRun(run, request.keepOthers ?? false)
+  if (place && !place.inThread) run.exchangeAt = place.at
+  if (place?.inThread) dropExchangesFrom(place.at)
+  addRun(run, request.keepOthers ?? place !== undefined)
   for (const attachment of ready) {
     // The file itself, whose bytes the hash names, so Run again can bring it back; the part sent
     // (a downscaled image) only when the file is gone.
@@ -107,10 +122,20 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
     job.cancel() // a no-op for a job that ended; stops one whose reader threw
   }
   record.status = 'done'
+  if (place?.inThread) recordExchange(record.id, place.at, history, await job.messages)
   saveRun(record)
   void flushHistory()
   flushFrame()
   return run
+}
+
+/** Where a request goes in the conversation: the exchange index, and whether it joins the thread. */
+function placeOf(thread: RunRequest['thread']): { at: number; inThread: boolean } | undefined {
+  if (!thread) return undefined
+  const count = conversationStore.getState().exchanges.length
+  if (thread.mode === 'append') return { at: count, inThread: true }
+  const at = Math.min(count, Math.max(0, thread.at ?? count))
+  return { at, inThread: thread.mode === 'replace' }
 }
 
 /** The keys this run may use: its provider's and its fallback's, nothing else leaves the store. */

@@ -23,6 +23,8 @@ export interface LiveRun {
   hidden?: boolean
   /** When it started on the page's clock (performance.now), for the live clock; live runs only. */
   startedAt?: number
+  /** A re-run or compare variant of this exchange of the conversation (shown in its place when picked). */
+  exchangeAt?: number
 }
 
 export interface Notice {

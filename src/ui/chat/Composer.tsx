@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useStore } from 'zustand'
-import { composerStore, setPrompt } from '../../state/composer.ts'
+import { cancelEdit, composerStore, setPrompt } from '../../state/composer.ts'
+import { conversationStore, placeForPrompt } from '../../state/conversation.ts'
 import { startRun, stopRun } from '../../state/run-controller.ts'
 import { useAttachments, useRuns } from '../hooks.ts'
 import { AttachButtons } from '../attachments/AttachButtons.tsx'
@@ -9,6 +10,11 @@ import { ScenarioPicker } from '../gallery/ScenarioGallery.tsx'
 /** The prompt box with Run (Ctrl/Cmd+Enter) and Stop (Esc). */
 export function Composer(): ReactNode {
   const prompt = useStore(composerStore, (s) => s.prompt)
+  const editing = useStore(composerStore, (s) => s.editing)
+  const followUp = useStore(conversationStore, (s) => s.exchanges.length > 0)
+  const lastRunId = useStore(conversationStore, (s) => s.exchanges.at(-1)?.runId)
+  const lastPrompt = useRuns((s) => s.runs.find((r) => r.record.id === lastRunId)?.record.input.text)
+  const rerunsLast = editing === undefined && lastPrompt !== undefined && lastPrompt.trim() === prompt.trim()
   const busy = useRuns((s) => s.busy)
   // Run pressed while files are still being read: the run starts, with them, once they are.
   const waiting = useAttachments((s) => s.runWaiting)
@@ -27,9 +33,12 @@ export function Composer(): ReactNode {
   }, [busy])
 
   const run = (): void => {
-    const text = composerStore.getState().prompt.trim()
+    const { prompt: typed, editing: at } = composerStore.getState()
+    const text = typed.trim()
     if (!text || busy) return
-    void startRun(text)
+    void startRun(text, { thread: placeForPrompt(text, at, lastPrompt) }).then((started) => {
+      if (started) cancelEdit()
+    })
   }
 
   return (
@@ -41,6 +50,17 @@ export function Composer(): ReactNode {
       }}
     >
       <label htmlFor="prompt" className="sr-only">Prompt</label>
+      {editing !== undefined && (
+        <p role="status" className="flex items-center gap-2 text-xs text-amber-800 dark:text-amber-300">
+          Editing message {editing + 1}: running it replaces that exchange and the ones after it.
+          <button type="button" onClick={cancelEdit} className="rounded px-1.5 py-0.5 underline">Cancel edit</button>
+        </p>
+      )}
+      {followUp && editing === undefined && (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="composer-hint">
+          {rerunsLast ? 'Same prompt as the last message: Run re-runs it with the current settings, beside it on the time axis.' : 'A new prompt continues this conversation; New chat starts over.'}
+        </p>
+      )}
       <textarea
         id="prompt"
         ref={box}
@@ -54,7 +74,7 @@ export function Composer(): ReactNode {
           }
         }}
         className="w-full resize-y rounded-lg border border-zinc-300 bg-white p-3 text-[15px] shadow-sm focus:border-sky-500 dark:border-zinc-700 dark:bg-zinc-900"
-        placeholder="Ask something that needs tools, e.g. What's the weather, time, and population in Seattle?"
+        placeholder={followUp ? 'Ask a follow-up' : "Ask something that needs tools, e.g. What's the weather, time, and population in Seattle?"}
       />
       <div className="flex flex-wrap items-center gap-2">
         <button type="submit" disabled={busy || !prompt.trim()} className="rounded-lg bg-sky-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 disabled:opacity-50" aria-keyshortcuts="Control+Enter Meta+Enter">

@@ -1,117 +1,87 @@
 import type { ReactNode } from 'react'
-import type { RunView, TurnView } from '../../runs/run-view.ts'
-import { setPrompt } from '../../state/composer.ts'
-import { startRun } from '../../state/run-controller.ts'
-import { activeRun } from '../../state/runs.ts'
+import { useStore } from 'zustand'
+import { conversationStore } from '../../state/conversation.ts'
+import { activateRun, activeRun, type LiveRun } from '../../state/runs.ts'
 import { useRuns } from '../hooks.ts'
-import { ErrorNotice } from './ErrorNotice.tsx'
-import { LazyMarkdown as Markdown } from './markdown/LazyMarkdown.tsx'
-import { RunStats } from './RunStats.tsx'
-import { ToolCard } from './ToolCard.tsx'
-import { ToolOffer } from './ToolOffer.tsx'
+import { Exchange } from './Exchange.tsx'
 
-/** The active run: prompt, streamed answer per turn, tool cards, stats and errors in place. */
+/** One place in the thread: its runs (the exchange, then its re-runs) and the one shown. */
+interface Slot {
+  index: number
+  runs: LiveRun[]
+  shown: LiveRun
+}
+
+/**
+ * The conversation: every exchange in order (follow-ups continue the same agent conversation).
+ * A re-run or compare variant of an exchange takes its place in the thread while it is the run
+ * picked on the time axis, with a switch between the exchange's runs. A run that belongs to no
+ * exchange (a shared or imported run) is shown on its own.
+ */
 export function Transcript(): ReactNode {
-  useRuns((s) => s.frame) // re-render once per animation frame while the run streams
-  const run = useRuns((s) => activeRun(s))
+  const frame = useRuns((s) => s.frame) // re-render once per animation frame while a run streams
+  const runs = useRuns((s) => s.runs)
+  const selected = useRuns((s) => activeRun(s))
   const busy = useRuns((s) => s.busy)
-  if (!run) {
-    return (
-      <div className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:text-zinc-400 dark:border-zinc-700">
-        Pick a scenario above, or write a prompt and press <kbd className="rounded border px-1">Ctrl</kbd>+<kbd className="rounded border px-1">Enter</kbd>. The offline demo model needs no key.
-      </div>
-    )
-  }
-  const { view, record } = run
+  const exchanges = useStore(conversationStore, (s) => s.exchanges)
+  const slots = slotsOf(runs, exchanges.map((e) => e.runId), selected)
+  const placed = new Set(slots.flatMap((slot) => slot.runs))
+  const alone = selected && !placed.has(selected) ? selected : undefined
+  if (slots.length === 0 && !alone) return null
+  const tick = (run: LiveRun): number => (run.view.status === 'running' ? frame : 0)
   return (
-    <section aria-label="Transcript" className="space-y-4">
-      <div className="rounded-lg bg-sky-50 p-3 text-sm dark:bg-sky-950/40">
-        <div className="mb-1 flex items-center gap-2 text-xs font-medium uppercase tracking-wide text-sky-800 dark:text-sky-300">
-          You
-          <span className="ml-auto flex gap-1 normal-case tracking-normal">
-            <button type="button" onClick={() => editPrompt(record.input.text)} className="rounded px-2 py-0.5 hover:bg-sky-100 dark:hover:bg-sky-900/50">Edit</button>
-            <button type="button" disabled={busy} onClick={() => void startRun(record.input.text, { executor: record.config.executor })} className="rounded px-2 py-0.5 hover:bg-sky-100 disabled:opacity-40 dark:hover:bg-sky-900/50">Re-run</button>
-          </span>
+    <section aria-label="Transcript" className="space-y-6">
+      {slots.map((slot, i) => (
+        <div key={slot.index} className="space-y-2">
+          {slot.runs.length > 1 && <RunSwitch slot={slot} />}
+          <Exchange run={slot.shown} index={slot.index} last={!alone && i === slots.length - 1} busy={busy} tick={tick(slot.shown)} />
         </div>
-        <p className="whitespace-pre-wrap" data-testid="user-prompt">{record.input.text}</p>
-        {record.input.attachments.length > 0 && (
-          <ul className="mt-2 flex flex-wrap gap-2 text-xs text-zinc-600 dark:text-zinc-400" aria-label="Attached files">
-            {record.input.attachments.map((a) => <li key={a.hash || a.name} className="rounded bg-white px-2 py-0.5 dark:bg-zinc-900">{a.name}</li>)}
-          </ul>
-        )}
-      </div>
-      <div className="flex items-center justify-between gap-2">
-        <RunStats view={view} />
-        <RunBadge view={view} />
-      </div>
-      <div aria-live="polite" aria-busy={view.status === 'running'} data-testid="answer" className="space-y-4">
-        {view.turns.map((turn) => <Turn key={turn.turn} turn={turn} view={view} />)}
-      </div>
-      <ToolOffer />
-      {view.error && <ErrorNotice error={view.error} />}
-      {view.stopReason === 'max-turns' && (
-        <p role="status" data-testid="max-turns" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
-          Stopped after {view.turns.length} turn{view.turns.length === 1 ? '' : 's'}, the limit set in Max turns: the model still wanted to call tools. Everything said so far is kept; raise the limit to let it go further.
-        </p>
-      )}
-      {view.status === 'aborted' && (
-        <p role="status" className="rounded bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
-          Stopped. Everything streamed so far is kept; press Run to start again.
-        </p>
-      )}
+      ))}
+      {alone && <Exchange run={alone} index={undefined} last busy={busy} tick={tick(alone)} />}
     </section>
   )
 }
 
-/** Put a prompt back in the composer to edit and resend it. */
-function editPrompt(text: string): void {
-  setPrompt(text)
-  const box = document.getElementById('prompt')
-  if (box instanceof HTMLTextAreaElement) {
-    box.focus()
-    box.setSelectionRange(text.length, text.length)
+/** The thread's places in order; each shows the picked run when it is one of its own, else its last. */
+function slotsOf(runs: readonly LiveRun[], threadIds: readonly string[], selected: LiveRun | undefined): Slot[] {
+  const byIndex = new Map<number, LiveRun[]>()
+  const add = (index: number, run: LiveRun): void => {
+    const list = byIndex.get(index) ?? []
+    list.push(run)
+    byIndex.set(index, list)
   }
+  threadIds.forEach((id, index) => {
+    const run = runs.find((r) => r.record.id === id)
+    if (run) add(index, run)
+  })
+  for (const run of runs) {
+    // A follow-up still streaming has no exchange yet: it is the thread's next place.
+    if (run.record.conversation && !threadIds.includes(run.record.id) && run.view.status === 'running') add(run.record.conversation.index, run)
+    else if (run.exchangeAt !== undefined) add(run.exchangeAt, run)
+  }
+  return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([index, list]) => ({
+    index,
+    runs: list,
+    shown: selected && list.includes(selected) ? selected : list[0]!,
+  }))
 }
 
-function Turn({ turn, view }: { turn: TurnView; view: RunView }): ReactNode {
-  const text = turn.text
+/** "Run 2 of 3" with the runs of one exchange; picking one also picks it on the time axis. */
+function RunSwitch({ slot }: { slot: Slot }): ReactNode {
   return (
-    <div className="space-y-2" data-turn={turn.turn}>
-      {turn.notices.map((notice, i) => (
-        <p key={i} role="status" className="rounded bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">{notice}</p>
+    <div role="group" aria-label={`Runs of message ${slot.index + 1}`} className="flex flex-wrap items-center gap-1 text-xs text-zinc-600 dark:text-zinc-400">
+      <span>Runs of this message:</span>
+      {slot.runs.map((run) => (
+        <button
+          key={run.record.id}
+          type="button"
+          aria-pressed={run === slot.shown}
+          onClick={() => activateRun(run.record.id)}
+          className={`rounded-full border px-2 py-0.5 ${run === slot.shown ? 'border-sky-500 bg-sky-50 text-sky-800 dark:bg-sky-950/40 dark:text-sky-200' : 'border-zinc-300 dark:border-zinc-700'}`}
+        >
+          {run.label}
+        </button>
       ))}
-      {text && (
-        <div className="text-[15px]" data-testid="assistant-text">
-          <Markdown text={text} />
-        </div>
-      )}
-      {turn.toolCallIds.length > 0 && (
-        <div className="grid gap-2 sm:grid-cols-2" aria-label={`Tool calls of turn ${turn.turn}`}>
-          {turn.toolCallIds.map((id) => {
-            const card = view.tools.get(id)
-            return card ? <ToolCard key={id} card={card} nowMs={view.lastT} version={view.version} /> : null
-          })}
-        </div>
-      )}
     </div>
-  )
-}
-
-/** A run's state in a word or three; never "Done" for a run that did not finish its work. */
-function badgeLabel(view: RunView): string {
-  if (view.status === 'running') return 'Streaming…'
-  if (view.status === 'interrupted' || view.error?.name === 'Interrupted') return 'Interrupted'
-  if (view.stopReason === 'routed') return 'Routed'
-  if (view.stopReason === 'max-turns') return `Stopped after ${view.turns.length} turn${view.turns.length === 1 ? '' : 's'}`
-  if (view.status === 'done') return 'Done'
-  return view.status === 'aborted' ? 'Stopped' : 'Error'
-}
-
-function RunBadge({ view }: { view: RunView }): ReactNode {
-  const label = badgeLabel(view)
-  return (
-    <span role="status" data-testid="run-status" className="shrink-0 rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium dark:bg-zinc-800">
-      {label}
-    </span>
   )
 }

@@ -1,0 +1,69 @@
+import { FAST, bars, expect, openApp, pickScenario, test } from './app.ts'
+
+// Issue 21: a conversation, every run on one time axis, and a live clock.
+
+test('a three-exchange conversation: follow-ups continue the same agent conversation', async ({ page }) => {
+  await openApp(page, FAST)
+  const prompt = page.getByRole('textbox', { name: 'Prompt', exact: true })
+  const run = page.getByRole('button', { name: 'Run', exact: true })
+  await prompt.fill("What's the weather like?")
+  await run.click()
+  const answers = page.getByTestId('answer')
+  await expect(answers.nth(0)).toContainText('Which city?', { timeout: 20_000 })
+
+  // The reply makes sense only with the first exchange in the conversation.
+  await prompt.fill('Oslo')
+  await run.click()
+  await expect(page.getByRole('article', { name: 'Tool call get_weather' })).toContainText('Oslo', { timeout: 20_000 })
+  await expect(page.getByTestId('run-status').nth(1)).toHaveText('Done')
+
+  await prompt.fill('Now process 30 records')
+  await run.click()
+  await expect(page.getByRole('article', { name: 'Tool call process_dataset' })).toContainText('Processed 30/30', { timeout: 20_000 })
+  await expect(page.getByTestId('user-prompt')).toHaveText(["What's the weather like?", 'Oslo', 'Now process 30 records'])
+  await expect(page.getByTestId('run-status')).toHaveText(['Done', 'Done', 'Done'])
+  // All three runs are on the one time axis.
+  await expect(page.locator('[aria-label="Gantt chart"] [data-kind="model"]')).toHaveCount(5)
+
+  // New chat starts over.
+  await page.getByRole('button', { name: 'New chat' }).click()
+  await expect(page.getByTestId('user-prompt')).toHaveCount(0)
+  await expect(page.locator('[aria-label="Gantt chart"] [data-kind]')).toHaveCount(0)
+})
+
+test('concurrent, then the same prompt under sequential: both on one axis with the speedup, no Compare', async ({ page }) => {
+  await openApp(page, { local: { ttftMs: 0, tokensPerSecond: 0, toolSpeed: 0.3 } })
+  await pickScenario(page, 'city-concurrent')
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(page.getByTestId('run-status')).toHaveText('Done', { timeout: 20_000 })
+  await page.getByRole('radiogroup', { name: 'Tool executor' }).getByLabel('Sequential').check()
+  await expect(page.getByTestId('composer-hint')).toContainText('re-runs it with the current settings')
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(page.getByTestId('run-status')).toHaveText('Done', { timeout: 20_000 })
+
+  expect(await bars(page, 'concurrent')).toHaveLength(3)
+  expect(await bars(page, 'sequential')).toHaveLength(3)
+  const chart = page.getByRole('img', { name: 'Gantt chart' })
+  const caption = await chart.locator('text').allTextContents()
+  const speedup = caption.map((t) => /speedup (\d+(?:\.\d+)?)×/.exec(t)?.[1]).find((v) => v !== undefined && v !== '1.0')
+  expect(Number(speedup)).toBeGreaterThan(2)
+  // One message, two runs: the thread switches between them.
+  await expect(page.getByRole('group', { name: 'Runs of message 1' }).getByRole('button')).toHaveCount(2)
+  await page.getByRole('group', { name: 'Runs of message 1' }).getByRole('button', { name: 'concurrent' }).click()
+  await expect(page.getByRole('group', { name: 'Runs of message 1' }).getByRole('button', { name: 'concurrent' })).toHaveAttribute('aria-pressed', 'true')
+})
+
+test('the live clock moves while tools work without reporting progress', async ({ page }) => {
+  await openApp(page, { local: { ttftMs: 0, tokensPerSecond: 0, toolSpeed: 2 } })
+  await pickScenario(page, 'city-concurrent')
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  const elapsed = page.locator('[data-stat="Elapsed"]')
+  const tool = page.locator('[aria-label="Gantt chart"] [data-kind="tool"][data-status="running"]').first()
+  await expect(tool).toBeVisible({ timeout: 10_000 })
+  const seconds = async (): Promise<number> => Number((await elapsed.textContent())?.replace(/[^\d.]/g, '')) * ((await elapsed.textContent())?.includes(' ms') ? 0.001 : 1)
+  const firstElapsed = await seconds()
+  const firstEnd = Number(await tool.getAttribute('data-end-ms'))
+  // The tools sleep 2 s and send nothing meanwhile: the clock and the bars move on their own.
+  await expect.poll(seconds, { timeout: 3_000 }).toBeGreaterThan(firstElapsed + 0.3)
+  await expect.poll(async () => Number(await tool.getAttribute('data-end-ms')), { timeout: 3_000 }).toBeGreaterThan(firstEnd + 300)
+})
