@@ -44,5 +44,7 @@ const Section = memo(
 
 /** One top-level block; a settled block keeps its object, so it never renders again. */
 const Block = memo(function Block({ block }: { block: MdBlock }): ReactNode {
-  return renderBlocks(block.tokens)
+  // A lone element is returned bare, not in an array (no fragment fiber per block).
+  const nodes = renderBlocks(block.tokens)
+  return nodes.length === 1 ? nodes[0] : nodes
 })

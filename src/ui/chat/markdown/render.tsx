@@ -91,8 +91,9 @@ export function renderBlocks(tokens: Token[], start = 0, end = tokens.length): R
 function container(t: Token, children: ReactNode[], key: number): ReactNode {
   switch (t.type) {
     case 'paragraph_open':
-      // A tight list's paragraphs have no <p>.
-      return t.hidden ? children : <p key={key}>{children}</p>
+      // A tight list's paragraphs have no <p>. One child goes in bare: a <p> holding its text is
+      // one fiber, not an array and a text (1,000 paragraphs stream in a long answer).
+      return t.hidden ? children : <p key={key}>{children.length === 1 ? children[0] : children}</p>
     case 'heading_open': {
       const Tag = (/^h[1-6]$/.test(t.tag) ? t.tag : 'h6') as 'h1'
       return <Tag key={key} className={HEADING[Tag]}>{children}</Tag>
