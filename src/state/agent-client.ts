@@ -3,7 +3,7 @@
 // the page's own thread, with the same results.
 import type { Message } from '../core/index.ts'
 import { endsRun, type PackedEvents } from '../runs/packed-events.ts'
-import { runJobInBatches, type AgentJob } from './agent-job.ts'
+import type { AgentJob } from './agent-job.ts'
 import type { FromWorker, ToWorker } from './agent-protocol.ts'
 import { BatchQueue } from './batch-queue.ts'
 import { ocrForLocalModel } from './ocr.ts'
@@ -235,6 +235,8 @@ export function startJob(job: AgentJob, signal: AbortSignal): JobHandle {
 
 async function runOnThisThread(job: AgentJob, signal: AbortSignal, queue: BatchQueue, settleReady: (error?: Error) => void, settleMessages: (messages: Message[] | undefined) => void): Promise<void> {
   try {
+    // The agent loop loads here only when no worker can run it: the page's first script never carries it.
+    const { runJobInBatches } = await import('./agent-job.ts')
     settleMessages(await runJobInBatches(job, signal, ocrForLocalModel, () => settleReady(), (packed) => queue.push(packed)))
     queue.end()
   } catch (error) {

@@ -1,8 +1,8 @@
 // A run as plain data: what the agent worker needs to execute it, and the one function both the
 // worker and the in-page fallback use to turn it into an agent. Nothing here touches a store or
 // the DOM, so it loads in a worker.
-import { Agent, parseExecutor, type AgentEvent, type ContentPart, type Message, type Tool } from '../core/index.ts'
-import { createToolPacks, findPack } from '../tools/index.ts'
+import { Agent, parseExecutor, type AgentEvent, type ContentPart, type Message } from '../core/index.ts'
+import { toolsFor } from './tools-for.ts'
 import type { PackedEvents } from '../runs/packed-events.ts'
 import { createEventBatcher } from './event-batcher.ts'
 import { loadModelFor, type ModelDeps } from './model-factory.ts'
@@ -24,11 +24,7 @@ type ImagePart = Extract<ContentPart, { type: 'image' }>
 /** OCR for the offline model; in the worker it is a request to the page. */
 export type Ocr = (part: ImagePart) => Promise<string>
 
-/** The tools the settings switch on. */
-export function toolsFor(settings: Settings): Tool[] {
-  const pack = findPack(createToolPacks({ speed: settings.local.toolSpeed }), settings.toolPack)
-  return (pack?.tools ?? []).filter((tool) => !settings.disabledTools.includes(tool.name))
-}
+export { toolsFor }
 
 /** Load the model and build the agent for a job. Rejects when the model can't be loaded. */
 async function agentFor(job: AgentJob, ocr: Ocr | undefined): Promise<Agent> {

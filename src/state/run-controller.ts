@@ -2,7 +2,7 @@ import { createTimeSlicer, type ContentPart } from '../core/index.ts'
 import { newRecord } from '../runs/record.ts'
 import type { AttachmentRef, RunConfig, RunInput, RunRecord } from '../runs/types.ts'
 import { AgentWorkerError, startJob } from './agent-client.ts'
-import { toolsFor } from './agent-job.ts'
+import { toolsFor } from './tools-for.ts'
 import { attachmentsReadyToRun, attachmentsStore, partsToSend, sourceOf } from './attachments.ts'
 import { flushHistory, saveAttachment, saveRun } from './history.ts'
 import { conversationStore, dropExchangesFrom, historyFor, recordExchange } from './conversation.ts'
@@ -162,7 +162,7 @@ export async function startRun(prompt: string, options: Omit<RunRequest, 'prompt
     const notify = (title: string, detail: string): void => setNotice({ kind: 'error', title, detail })
     if (!(await attachmentsReadyToRun(controller.signal, notify))) return undefined
     const run = await runOnce({ ...options, prompt, signal: controller.signal })
-    if (run.view.status === 'done' && run.view.toolOrder.length === 0) setToolOffer(offerFor(prompt, options.settings ?? settingsStore.getState()))
+    if (run.view.status === 'done' && run.view.toolOrder.length === 0) setToolOffer(await offerFor(prompt, options.settings ?? settingsStore.getState()))
     return run
   } catch (error) {
     setNotice({ kind: 'error', title: 'The run could not start', detail: redactKeys(error instanceof Error ? error.message : String(error)) })

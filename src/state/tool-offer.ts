@@ -2,7 +2,6 @@
 // are switched off, the page names the pack that has them and offers to switch them on and run
 // the same prompt again in one click.
 import { createStore } from 'zustand/vanilla'
-import { missingToolsFor } from '../providers/local/index.ts'
 import { PACKS } from './catalog.ts'
 import { settingsStore, updateSettings, type Settings } from './settings.ts'
 
@@ -20,10 +19,12 @@ export const toolOfferStore = createStore<{ offer: ToolOffer | undefined }>(() =
 
 /**
  * The offer for a prompt the offline model just answered without tools, or undefined when every
- * tool it needs is on (or it needs none, or no pack has them).
+ * tool it needs is on (or it needs none, or no pack has them). The offline model's reader loads
+ * here on first use: it is 100 KB of source the page's first script must not carry.
  */
-export function offerFor(prompt: string, settings: Settings): ToolOffer | undefined {
+export async function offerFor(prompt: string, settings: Settings): Promise<ToolOffer | undefined> {
   if (settings.provider !== 'local') return undefined
+  const { missingToolsFor } = await import('../providers/local/index.ts')
   const current = PACKS.find((p) => p.id === settings.toolPack)
   const offered = (current?.tools ?? []).filter((t) => !settings.disabledTools.includes(t.name))
   const tools = missingToolsFor(prompt, offered)

@@ -1,12 +1,10 @@
-import { useState, type ReactNode } from 'react'
+import { lazy, Suspense, useState, type ReactNode } from 'react'
 import { AttachmentsPanel } from './attachments/AttachmentsPanel.tsx'
 import { DropTarget } from './attachments/DropTarget.tsx'
 import { RunTimeline } from './charts/RunTimeline.tsx'
 import { Composer } from './chat/Composer.tsx'
 import { Transcript } from './chat/Transcript.tsx'
 import { ScenarioGallery } from './gallery/ScenarioGallery.tsx'
-import { HistoryPanel } from './history/HistoryPanel.tsx'
-import { KeysDialog } from './keys/KeysDialog.tsx'
 import { AxisPanel } from './layout/AxisPanel.tsx'
 import { Header } from './layout/Header.tsx'
 import { NoticeBar } from './layout/NoticeBar.tsx'
@@ -14,9 +12,13 @@ import { ViewTabs, type MainView } from './layout/ViewTabs.tsx'
 import { useTheme } from './layout/use-theme.ts'
 import { SettingsPanel } from './settings/SettingsPanel.tsx'
 import { ReplayBar } from './share/ReplayBar.tsx'
-import { ShareDialog } from './share/ShareDialog.tsx'
 import { usePermalinkOnLoad } from './share/use-permalink.ts'
 import { TraceChoices } from './traces/TraceChoices.tsx'
+
+// Panels a click opens load then: the page's first script stays within its budget.
+const HistoryPanel = lazy(() => import('./history/HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })))
+const KeysDialog = lazy(() => import('./keys/KeysDialog.tsx').then((m) => ({ default: m.KeysDialog })))
+const ShareDialog = lazy(() => import('./share/ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })))
 
 /**
  * The playground, laid out like a performance profiler: the time axis (every run of the
@@ -50,7 +52,7 @@ export function App(): ReactNode {
           <div className={`${view === 'conversation' ? 'flex' : 'hidden'} min-h-0 flex-1 lg:flex`}>
             <div className="flex min-h-0 min-w-0 flex-1 flex-col">
               <div className="min-h-0 flex-1 space-y-4 overflow-y-auto p-4" data-testid="thread-scroll">
-                {historyOpen && <HistoryPanel onClose={() => setHistoryOpen(false)} />}
+                {historyOpen && <Suspense fallback={<p className="text-sm text-zinc-500">Opening history…</p>}><HistoryPanel onClose={() => setHistoryOpen(false)} /></Suspense>}
                 <TraceChoices />
                 <ReplayBar />
                 <ScenarioGallery />
@@ -69,8 +71,10 @@ export function App(): ReactNode {
         </main>
       </div>
       <DropTarget />
-      <KeysDialog open={keysOpen} onClose={() => setKeysOpen(false)} />
-      <ShareDialog open={shareOpen} onClose={() => setShareOpen(false)} />
+      <Suspense fallback={null}>
+        {keysOpen && <KeysDialog open={keysOpen} onClose={() => setKeysOpen(false)} />}
+        {shareOpen && <ShareDialog open={shareOpen} onClose={() => setShareOpen(false)} />}
+      </Suspense>
     </div>
   )
 }

@@ -1,6 +1,6 @@
 // The offline demo model (design.md "Providers"): deterministic, no network. It plans from the
 // conversation and the tools on offer, and streams at a configurable time to first token and rate.
-import { createTimeSlicer, type Model, type ModelEvent, type ModelRequest, type ToolSpec } from '../../core/index.ts'
+import { createTimeSlicer, sleep, type Model, type ModelEvent, type ModelRequest, type ToolSpec } from '../../core/index.ts'
 import { requestedTokenCount } from './answer.ts'
 import { answerAttachments, createAttachmentReader, type Ocr } from './attachments.ts'
 import { estimateInputTokens, readConversation } from './conversation.ts'
@@ -30,7 +30,7 @@ export const LOCAL_MODEL_ID = 'lanes-local'
 export function createLocalModel(options: LocalModelOptions = {}): Model {
   const ttftMs = Math.max(0, options.ttftMs ?? 300)
   const tokensPerSecond = options.tokensPerSecond ?? 60
-  const sleep = options.sleep ?? timerSleep
+  const pause = options.sleep ?? timerSleep
   const now = options.now ?? (() => performance.now())
   const seed = Math.abs(Math.trunc(options.seed ?? 0))
   const ocrCache = new WeakMap<object, Promise<string>>()
@@ -38,7 +38,7 @@ export function createLocalModel(options: LocalModelOptions = {}): Model {
   return {
     id: LOCAL_MODEL_ID,
     async *stream(request: ModelRequest, { signal }): AsyncGenerator<ModelEvent> {
-      const clock = createPaceClock({ ttftMs, tokensPerSecond, sleep, now }, signal)
+      const clock = createPaceClock({ ttftMs, tokensPerSecond, sleep: pause, now }, signal)
       const inputTokens = estimateInputTokens(request)
       if (!(await clock.start())) return
       const view = readConversation(request)
@@ -64,8 +64,8 @@ export function createLocalModel(options: LocalModelOptions = {}): Model {
       const breathe = createTimeSlicer({ now })
       for (const piece of pieces) {
         if (clock.unlimited) {
-          const pause = breathe()
-          if (pause) await pause
+          const slice = breathe()
+          if (slice) await slice
           if (signal.aborted) return
         } else if (!(await clock.next())) return
         outputTokens++
@@ -87,18 +87,8 @@ export function createLocalModel(options: LocalModelOptions = {}): Model {
   }
 }
 
-/** The default sleep: a timer that resolves early on abort (the stream then stops). */
-const timerSleep: ModelSleep = (ms, signal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) { resolve(); return }
-    const done = (): void => {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    signal.addEventListener('abort', done, { once: true })
-  })
+/** The default sleep: core's, resolving early (not rejecting) on abort; the stream then stops. */
+const timerSleep: ModelSleep = (ms, signal) => sleep(ms, signal).catch(() => undefined)
 
 /**
  * The tools a prompt needs that are not among `tools`, when no offered tool can play it (for the

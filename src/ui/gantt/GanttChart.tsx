@@ -4,7 +4,7 @@ import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent, type
 import { flushSync } from 'react-dom'
 import type { GanttSpan } from '../../runs/types.ts'
 import { legendContentOf } from './colors.ts'
-import { downloadBlob, ganttToSvgString, spansToCsv, toPngBlob } from './export.ts'
+import { downloadBlob } from './download.ts'
 import { Axis, Legend, SectionsLayer, legendHeight } from './GanttFrame.tsx'
 import { BarsLayer } from './GanttBars.tsx'
 import { GanttTooltip } from './GanttTooltip.tsx'
@@ -121,6 +121,8 @@ export function GanttChart({ spans, runs, live = false, height = 480, onExport }
   }
 
   const exportAs = async (format: GanttExportFormat): Promise<void> => {
+    // The exporters load on first use: most visits never export.
+    const { ganttToSvgString, spansToCsv, toPngBlob } = await import('./export.ts')
     const svg = svgRef.current
     let file: Blob
     if (format === 'csv') file = new Blob([spansToCsv(spans)], { type: 'text/csv;charset=utf-8' })
