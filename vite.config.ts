@@ -22,7 +22,12 @@ export default defineConfig({
     rollupOptions: {
       // The service worker is its own entry, at the site root so its scope covers the app.
       input: { index: 'index.html', sw: 'src/sw/service-worker.ts' },
-      output: { entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js') },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+        // zod and the module that turns its JIT off share one chunk, so the switch runs as soon as
+        // zod does, before any other chunk can use it: the JIT's eval probe is a CSP violation.
+        manualChunks: (id) => (/[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]zod-jitless\.ts$/.test(id) ? 'zod' : undefined),
+      },
     },
   },
   server: { port: 5173 },

@@ -60,7 +60,10 @@ test('the live clock moves while tools work without reporting progress', async (
   const elapsed = page.locator('[data-stat="Elapsed"]')
   const tool = page.locator('[aria-label="Gantt chart"] [data-kind="tool"][data-status="running"]').first()
   await expect(tool).toBeVisible({ timeout: 10_000 })
-  const seconds = async (): Promise<number> => Number((await elapsed.textContent())?.replace(/[^\d.]/g, '')) * ((await elapsed.textContent())?.includes(' ms') ? 0.001 : 1)
+  const seconds = async (): Promise<number> => {
+    const match = /([\d.]+)\s*(ms|s)/.exec((await elapsed.textContent()) ?? '')
+    return match ? Number(match[1]) * (match[2] === 'ms' ? 0.001 : 1) : Number.NaN
+  }
   const firstElapsed = await seconds()
   const firstEnd = Number(await tool.getAttribute('data-end-ms'))
   // The tools sleep 2 s and send nothing meanwhile: the clock and the bars move on their own.

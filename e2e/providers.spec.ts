@@ -49,6 +49,21 @@ for (const provider of ['openai', 'anthropic'] as const) {
     // (Anthropic) or the encrypted reasoning item (Responses) came back with the tool result.
     expect(posts.map((r) => r.path)).toEqual(provider === 'openai' ? ['/v1/responses', '/v1/responses'] : ['/v1/messages', '/v1/messages'])
     expect(JSON.stringify(posts[1]!.body)).toContain('mock-signature-EqQBCgIYAhIM')
+
+    // The page shows it: a Thinking block above the turn's answer (folded once the answer came),
+    // and the model bar split into its thinking part and its writing part.
+    const thinking = page.getByTestId('thinking').first()
+    await expect(thinking).toBeVisible()
+    await expect(thinking).not.toHaveAttribute('open', '')
+    await thinking.locator('summary').click()
+    await expect(thinking.getByTestId('thinking-text')).not.toBeEmpty()
+    const bar = page.locator('[aria-label="Gantt chart"] [data-kind="model"]').first()
+    await expect(bar.locator('[data-part="thinking"]')).toHaveCount(1)
+    const [start, thoughtEnd, end] = await Promise.all(['data-start-ms', 'data-thinking-end-ms', 'data-end-ms'].map(async (name) => Number(await bar.getAttribute(name))))
+    expect(thoughtEnd).toBeGreaterThanOrEqual(start!)
+    expect(thoughtEnd).toBeLessThanOrEqual(end!)
+    await expect(page.locator('[data-legend-item="thinking"]')).toHaveCount(1)
+    await expect(page.getByLabel('Run statistics')).toContainText('Time to first thought')
   })
 
   test(`${provider}: a provider error shows in place, keeps the transcript, and the next run works`, async ({ page }) => {

@@ -10,6 +10,7 @@ import { ErrorNotice } from './ErrorNotice.tsx'
 import { LazyMarkdown as Markdown } from './markdown/LazyMarkdown.tsx'
 import { RunStats } from './RunStats.tsx'
 import { ToolCard } from './ToolCard.tsx'
+import { Thinking } from './Thinking.tsx'
 import { ToolOffer } from './ToolOffer.tsx'
 
 export interface ExchangeProps {
@@ -95,6 +96,7 @@ function Turn({ turn, view }: { turn: TurnView; view: RunView }): ReactNode {
   const text = turn.text
   return (
     <div className="space-y-2" data-turn={turn.turn}>
+      <Thinking turn={turn} streaming={view.status === 'running'} />
       {turn.notices.map((notice, i) => (
         <p key={i} role="status" className="rounded bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">{notice}</p>
       ))}

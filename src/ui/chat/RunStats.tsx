@@ -9,9 +9,11 @@ export function RunStats({ view, startedAt }: { view: RunView; startedAt?: numbe
   const now = useNow(running && startedAt !== undefined)
   const elapsed = running && startedAt !== undefined ? Math.max(view.lastT, now - startedAt) : view.lastT
   const stats: [string, string][] = [
+    ...(view.firstThoughtMs !== undefined ? [['Time to first thought', formatMs(view.firstThoughtMs)] as [string, string]] : []),
     ['Time to first token', formatMs(view.ttftMs)],
     ['Tokens/s', view.tokensPerSecond !== undefined ? view.tokensPerSecond.toFixed(0) : '—'],
     ['Tokens in / out', `${view.usage.inputTokens.toLocaleString()} / ${view.usage.outputTokens.toLocaleString()}`],
+    ...usageDetails(view),
     ['Tool calls', String(view.toolOrder.length)],
     [running ? 'Elapsed' : 'Total time', formatMs(elapsed)],
   ]
@@ -25,4 +27,13 @@ export function RunStats({ view, startedAt }: { view: RunView; startedAt?: numbe
       ))}
     </dl>
   )
+}
+
+/** Reasoning tokens and cache reads/writes, shown only when the provider reported them. */
+function usageDetails(view: RunView): [string, string][] {
+  const { reasoningTokens, cacheReadTokens, cacheWriteTokens } = view.usage
+  const rows: [string, string][] = []
+  if (reasoningTokens) rows.push(['Thinking tokens', reasoningTokens.toLocaleString()])
+  if (cacheReadTokens || cacheWriteTokens) rows.push(['Cache read / write', `${(cacheReadTokens ?? 0).toLocaleString()} / ${(cacheWriteTokens ?? 0).toLocaleString()}`])
+  return rows
 }

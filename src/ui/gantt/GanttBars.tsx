@@ -1,7 +1,7 @@
 // The bars layer. Each bar is memoised on its span, its lane and the zoom (pixels per ms);
 // panning only moves the enclosing group, so a pan re-renders no bar at all.
 import { memo } from 'react'
-import { barStatus, CRITICAL_COLOR, STATUS_COLORS } from './colors.ts'
+import { barStatus, CRITICAL_COLOR, STATUS_COLORS, THINKING_COLOR } from './colors.ts'
 import { GEOMETRY, type LaidBar } from './layout.ts'
 
 /** Narrowest bar drawn, in px, so instant calls stay visible and hoverable. */
@@ -24,6 +24,10 @@ const Bar = memo(function Bar({ bar, pxPerMs, tabbable, stripesId }: BarProps) {
   const width = Math.max(MIN_BAR_PX, (span.endMs - span.startMs) * pxPerMs)
   const top = y + (GEOMETRY.laneHeight - GEOMETRY.barHeight) / 2
   const bottom = top + GEOMETRY.barHeight
+  // A model call that thought: its thinking part (start to last thought) in a lighter shade, the
+  // writing part after it in the model colour.
+  const thinking = span.kind === 'model' && span.thinkingEndMs !== undefined && span.thinkingEndMs > span.startMs
+    ? Math.min(width, (Math.min(span.thinkingEndMs, span.endMs) - span.startMs) * pxPerMs) : 0
   // All progress ticks as one path: one element per bar, however many events a tool sent.
   let ticks = ''
   let lastTick = -Infinity
@@ -42,6 +46,9 @@ const Bar = memo(function Bar({ bar, pxPerMs, tabbable, stripesId }: BarProps) {
       data-start-ms={span.startMs}
       data-end-ms={span.endMs}
       data-status={span.running ? 'running' : (span.status ?? 'ok')}
+      data-thinking-end-ms={span.thinkingEndMs}
+      data-first-thought-ms={span.firstThoughtMs}
+      data-ttft-ms={span.ttftMs}
       data-critical={span.critical ? 'true' : 'false'}
       data-index={bar.index}
       tabIndex={tabbable ? 0 : -1}
@@ -60,6 +67,7 @@ const Bar = memo(function Bar({ bar, pxPerMs, tabbable, stripesId }: BarProps) {
         strokeDasharray={projected ? '4 2' : undefined}
         vectorEffect="non-scaling-stroke"
       />
+      {thinking ? <rect x={x} y={top} width={thinking} height={GEOMETRY.barHeight} rx={2} fill={THINKING_COLOR} data-part="thinking" /> : null}
       {span.running ? <rect x={x} y={top} width={width} height={GEOMETRY.barHeight} rx={2} fill={`url(#${stripesId})`} /> : null}
       {span.kind === 'model' && span.ttftMs !== undefined ? (
         <line x1={span.ttftMs * pxPerMs} x2={span.ttftMs * pxPerMs} y1={top - 2} y2={bottom + 2} stroke="#1e1b4b" strokeWidth={2} vectorEffect="non-scaling-stroke" />

@@ -15,6 +15,9 @@ export const STATUS_COLORS: Record<BarStatus, string> = {
   running: '#3b82f6',
 }
 
+/** The thinking part of a model call's bar: a lighter shade of the model colour. */
+export const THINKING_COLOR = '#c4b5fd'
+
 /**
  * The critical-path mark: a dark outline, so it reads as emphasis (these calls set the total
  * time), never as a failure, which is what red means on this chart.
@@ -37,6 +40,7 @@ export function barStatus(span: GanttSpan): BarStatus {
 /** What the chart holds, so its legend shows only that. */
 export interface LegendContent {
   statuses: ReadonlySet<BarStatus>
+  thinking: boolean
   critical: boolean
   firstToken: boolean
   projected: boolean
@@ -48,13 +52,15 @@ export function legendContentOf(spans: readonly GanttSpan[], projectedRuns: Read
   let critical = false
   let firstToken = false
   let projected = false
+  let thinking = false
   for (const span of spans) {
+    thinking ||= span.kind === 'model' && span.thinkingEndMs !== undefined
     statuses.add(barStatus(span))
     critical ||= span.critical
     firstToken ||= span.kind === 'model' && span.ttftMs !== undefined
     projected ||= projectedRuns.has(span.run)
   }
-  return { statuses, critical, firstToken, projected }
+  return { statuses, thinking, critical, firstToken, projected }
 }
 
 /** The legend's entries, in order. */

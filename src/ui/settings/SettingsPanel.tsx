@@ -5,6 +5,7 @@ import { ExecutorPicker } from './ExecutorPicker.tsx'
 import { CheckField, NumberField, inputClass } from './Field.tsx'
 import { ProviderFields } from './ProviderFields.tsx'
 import { ResilienceFields } from './ResilienceFields.tsx'
+import { ThinkingFields } from './ThinkingFields.tsx'
 import { ToolPackPicker } from './ToolPackPicker.tsx'
 
 /**
@@ -28,6 +29,7 @@ export function SettingsPanel({ onOpenKeys, onClose }: { onOpenKeys: () => void;
       </div>
       <Section title="Model">
         <ProviderFields onOpenKeys={onOpenKeys} />
+        <ThinkingFields />
         {provider === 'local' && (
           <div className="grid grid-cols-3 gap-2">
             <NumberField label="First token (ms)" term="Time to first token (TTFT): how long the model thinks before it writes" value={local.ttftMs} min={0} step={50} onChange={(v) => setLocal({ ttftMs: Math.max(0, v) })} />
