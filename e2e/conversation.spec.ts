@@ -69,4 +69,8 @@ test('the live clock moves while tools work without reporting progress', async (
   // The tools sleep 2 s and send nothing meanwhile: the clock and the bars move on their own.
   await expect.poll(seconds, { timeout: 3_000 }).toBeGreaterThan(firstElapsed + 0.3)
   await expect.poll(async () => Number(await tool.getAttribute('data-end-ms')), { timeout: 3_000 }).toBeGreaterThan(firstEnd + 300)
+  // The tool cards count up too (they read "running · 0 ms" before the live clock).
+  const card = page.getByRole('article', { name: 'Tool call get_weather' })
+  await expect(card).toContainText(/running/)
+  await expect.poll(async () => /(\d+) ms|(\d\.\d+) s/.exec((await card.textContent()) ?? '')?.[0] ?? '0 ms', { timeout: 3_000 }).not.toBe('0 ms')
 })

@@ -46,7 +46,7 @@ export function axisSpeedups(runs: readonly AxisRun[]): AxisSpeedup[] {
   return runs.map((run, i): AxisSpeedup => {
     if (!run.finished) return { why: 'no speedup yet: still running' }
     const group = groups.get(keys[i]!)!
-    if (group.length < 2) return { why: 'no speedup: no other finished run of the same task (prompt, files, tools and model) on the chart' }
+    if (group.length < 2) return { why: 'no speedup: no other finished run of this task (same prompt, files, tools, model)' }
     if (group.every((j) => runs[j]!.toolCalls === 0)) return { why: 'no speedup: no tool ran, so the executor makes no difference' }
     const sequential = group.filter((j) => runs[j]!.record.config.executor === 'sequential')
     const pool = sequential.length ? sequential : group

@@ -18,7 +18,7 @@ describe('axisSpeedups', () => {
   it('no speedup against a run still going', () => {
     const [done, going] = axisSpeedups([run({ makespanMs: 1000 }), run({ executor: 'sequential', makespanMs: 600, finished: false })])
     expect(going).toEqual({ why: 'no speedup yet: still running' })
-    expect(done).toMatchObject({ why: expect.stringContaining('no other finished run of the same task') })
+    expect(done).toMatchObject({ why: expect.stringContaining('no other finished run of this task') })
   })
 
   it('no speedup between different tasks: another prompt, another model', () => {

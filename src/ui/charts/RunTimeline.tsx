@@ -1,12 +1,15 @@
 import type { ReactNode } from 'react'
 import { activeRun } from '../../state/runs.ts'
-import { useRuns } from '../hooks.ts'
+import { useNow, useRuns } from '../hooks.ts'
 import { ToolTimeline } from '../timeline/index.ts'
 
 /** The per-tool progress timeline of the active run, drawn live from its event log. */
 export function RunTimeline(): ReactNode {
   useRuns((s) => s.frame)
   const run = useRuns((s) => activeRun(s))
+  // The live clock: running lanes grow while a tool reports nothing.
+  const live = run?.view.status === 'running' && run.startedAt !== undefined
+  const now = useNow(live, 100)
   if (!run) return null
   const { view } = run
   if (view.toolOrder.length === 0 && view.status !== 'running') {
@@ -30,5 +33,5 @@ export function RunTimeline(): ReactNode {
       })),
     }]
   })
-  return <ToolTimeline calls={lanes} nowMs={view.lastT} />
+  return <ToolTimeline calls={lanes} nowMs={live ? Math.max(view.lastT, now - run.startedAt!) : view.lastT} />
 }

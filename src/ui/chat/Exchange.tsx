@@ -54,7 +54,7 @@ export const Exchange = memo(function Exchange({ run, index, last, busy }: Excha
         <RunBadge view={view} />
       </div>
       <div aria-live="polite" aria-busy={view.status === 'running'} data-testid="answer" className="space-y-4">
-        {view.turns.map((turn) => <Turn key={turn.turn} turn={turn} view={view} />)}
+        {view.turns.map((turn) => <Turn key={turn.turn} turn={turn} view={view} startedAt={run.startedAt} />)}
       </div>
       {last && <ToolOffer />}
       {view.error && <ErrorNotice error={view.error} />}
@@ -92,7 +92,7 @@ function focusPrompt(text: string): void {
   }
 }
 
-function Turn({ turn, view }: { turn: TurnView; view: RunView }): ReactNode {
+function Turn({ turn, view, startedAt }: { turn: TurnView; view: RunView; startedAt: number | undefined }): ReactNode {
   const text = turn.text
   return (
     <div className="space-y-2" data-turn={turn.turn}>
@@ -109,7 +109,7 @@ function Turn({ turn, view }: { turn: TurnView; view: RunView }): ReactNode {
         <div className="grid gap-2 sm:grid-cols-2" aria-label={`Tool calls of turn ${turn.turn}`}>
           {turn.toolCallIds.map((id) => {
             const card = view.tools.get(id)
-            return card ? <ToolCard key={id} card={card} nowMs={view.lastT} version={view.version} /> : null
+            return card ? <ToolCard key={id} card={card} nowMs={view.lastT} startedAt={startedAt} version={view.version} /> : null
           })}
         </div>
       )}

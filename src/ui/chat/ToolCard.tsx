@@ -1,6 +1,7 @@
 import { memo, useState, type ReactNode } from 'react'
 import type { ToolCard as ToolCardView } from '../../runs/run-view.ts'
 import { formatMs, previewJson } from '../format.ts'
+import { useNow } from '../hooks.ts'
 
 const STATUS_STYLE: Record<string, string> = {
   running: 'bg-sky-100 text-sky-800 dark:bg-sky-900/50 dark:text-sky-200',
@@ -21,11 +22,14 @@ function progressText(progress: ToolCardView['progress'][number]['progress']): s
 }
 
 /** One tool call: arguments, live progress, status, duration and output. */
-export const ToolCard = memo(function ToolCard({ card, nowMs, version }: { card: ToolCardView; nowMs: number; version: number }): ReactNode {
+export const ToolCard = memo(function ToolCard({ card, nowMs, startedAt, version }: { card: ToolCardView; nowMs: number; startedAt?: number | undefined; version: number }): ReactNode {
   void version // re-render signal: the card object is updated in place while it runs
+  // The live clock: a running call's time moves even while it reports nothing.
+  const clock = useNow(card.status === 'running' && startedAt !== undefined, 100)
+  const liveNow = card.status === 'running' && startedAt !== undefined ? Math.max(nowMs, clock - startedAt) : nowMs
   const [showAll, setShowAll] = useState(false)
   const running = card.status === 'running'
-  const duration = card.durationMs ?? (running ? nowMs - card.startMs : undefined)
+  const duration = card.durationMs ?? (running ? liveNow - card.startMs : undefined)
   const last = card.progress.slice(-4)
   const output = card.output ?? ''
   const long = output.length > OUTPUT_PREVIEW

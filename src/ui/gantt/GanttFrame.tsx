@@ -43,10 +43,11 @@ export const SectionsLayer = memo(function SectionsLayer({ sections, width, yMin
                 projected
               </tspan>
             ) : null}
+            <title>{[sectionCaption(section), section.run.note].filter(Boolean).join(' · ')}</title>
             <tspan dx={10} className="fill-slate-600 dark:fill-slate-300">
-              {sectionCaption(section)}
+              {width < 640 ? sectionCaption(section, true) : sectionCaption(section)}
             </tspan>
-            {section.run.note ? (
+            {section.run.note && width >= 640 ? (
               <tspan dx={10} className="fill-slate-500 dark:fill-slate-400">
                 {section.run.note}
               </tspan>

@@ -8,9 +8,10 @@ function plural(count: number, word: string): string {
 }
 
 /** "1.2 s makespan · tools 3.4 s · model 0.8 s · 2.9× speedup" for a section header. */
-export function sectionCaption(section: LaidSection): string {
+export function sectionCaption(section: LaidSection, compact = false): string {
   const { run } = section
-  const parts = [`makespan ${formatDuration(run.makespanMs)}`, `tools ${formatDuration(run.toolTimeMs)}`, `model ${formatDuration(run.modelTimeMs)}`]
+  // Narrow charts keep the total time and the speedup; the rest is in the caption's tooltip.
+  const parts = compact ? [`total ${formatDuration(run.makespanMs)}`] : [`makespan ${formatDuration(run.makespanMs)}`, `tools ${formatDuration(run.toolTimeMs)}`, `model ${formatDuration(run.modelTimeMs)}`]
   if (run.speedup !== undefined && Number.isFinite(run.speedup)) parts.push(`speedup ${formatSpeedup(run.speedup)}`)
   return parts.join(' · ')
 }
