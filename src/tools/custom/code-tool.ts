@@ -2,7 +2,7 @@
 // Stop and the time limit terminate the worker, which ends even a loop that never yields; the
 // worker never sees the page, its storage or its keys (sandbox.ts).
 import { AsyncQueue, LanesError, type Tool, type ToolContext, type ToolProgress } from '../../core/index.ts'
-import { zodFromJsonSchema } from '../json-schema.ts'
+import { toolOf } from './tool-of.ts'
 import { isCodeWorkerMessage, type CodeRunRequest, type CodeWorkerMessage } from './code-protocol.ts'
 import type { CodeImpl, CustomToolDefinition } from './definition.ts'
 
@@ -63,13 +63,5 @@ export function createCodeTool(definition: CustomToolDefinition & { impl: CodeIm
       worker.terminate()
     }
   }
-  const description = definition.description || definition.name
-  return {
-    name,
-    description,
-    input: zodFromJsonSchema(definition.inputSchema),
-    spec: { name, description, inputSchema: definition.inputSchema },
-    run,
-    ...(definition.timeoutMs !== undefined ? { timeoutMs: definition.timeoutMs } : {}),
-  }
+  return toolOf(definition, name, run)
 }

@@ -2,7 +2,7 @@
 // one progress step per slice, then fails at its failure rate or answers with its template.
 import type { Tool, ToolContext, ToolProgress } from '../../core/index.ts'
 import { LanesError } from '../../core/index.ts'
-import { zodFromJsonSchema } from '../json-schema.ts'
+import { toolOf } from './tool-of.ts'
 import type { Sleep } from '../types.ts'
 import type { CustomToolDefinition, MockImpl } from './definition.ts'
 import { renderTemplate } from './template.ts'
@@ -40,13 +40,5 @@ export function createMockTool(definition: CustomToolDefinition & { impl: MockIm
     }
     return renderTemplate(impl.output, args)
   }
-  const description = definition.description || definition.name
-  return {
-    name,
-    description,
-    input: zodFromJsonSchema(definition.inputSchema),
-    spec: { name, description, inputSchema: definition.inputSchema },
-    run,
-    ...(definition.timeoutMs !== undefined ? { timeoutMs: definition.timeoutMs } : {}),
-  }
+  return toolOf(definition, name, run)
 }
