@@ -3,15 +3,21 @@ import { addUsage } from './run-state.ts'
 import type { PendingCall } from './tool-phase.ts'
 import type { AgentEvent, ContentPart, Model, ModelRequest, Usage } from './types.ts'
 
+/** The run a model call reports to: called once or twice per streamed delta, so plain methods, not closures. */
+export interface ModelCallHost {
+  /** True once the run has closed: stop reading the model. */
+  readonly closing: boolean
+  /** Milliseconds since the run started. */
+  t(): number
+  emit(event: AgentEvent): void
+}
+
 export interface ModelCallOptions {
   turn: number
   model: Model
   /** Call ids already used in this run: ids must be unique within a run. */
   seenIds: Set<string>
-  t: () => number
-  emit: (event: AgentEvent) => void
-  /** True once the run has closed: stop reading the model. */
-  closed: () => boolean
+  host: ModelCallHost
 }
 
 /**
@@ -32,17 +38,17 @@ export class ModelCall {
 
   /** Read the model to its end (or until the run closes). Throws what the model throws. */
   async stream(request: ModelRequest, signal: AbortSignal): Promise<void> {
-    const { turn } = this.o
+    const { turn, host } = this.o
     for await (const event of this.o.model.stream(request, { signal })) {
-      if (this.o.closed()) return
+      if (host.closing) return
       switch (event.type) {
         case 'text-delta':
           this.text.push(event.text)
-          this.o.emit({ type: 'text-delta', t: this.o.t(), turn, text: event.text })
+          host.emit({ type: 'text-delta', t: host.t(), turn, text: event.text })
           break
         case 'reasoning-delta':
           this.thinking.push(event.text)
-          this.o.emit({ type: 'reasoning-delta', t: this.o.t(), turn, text: event.text })
+          host.emit({ type: 'reasoning-delta', t: host.t(), turn, text: event.text })
           break
         case 'reasoning-end':
           this.closeThinking(event.signature, event.data)
@@ -60,15 +66,20 @@ export class ModelCall {
           this.finish = event.reason
           break
         case 'retry':
-          this.o.emit({ type: 'model-retry', t: this.o.t(), turn, model: event.model, attempt: event.attempt, delayMs: event.delayMs, reason: event.reason })
+          host.emit({ type: 'model-retry', t: host.t(), turn, model: event.model, attempt: event.attempt, delayMs: event.delayMs, reason: event.reason })
           break
         case 'fallback':
-          this.o.emit({ type: 'model-fallback', t: this.o.t(), turn, from: event.from, to: event.to, reason: event.reason })
+          host.emit({ type: 'model-fallback', t: host.t(), turn, from: event.from, to: event.to, reason: event.reason })
           break
         default:
           assertNever(event)
       }
     }
+  }
+
+  /** The text streamed so far, in pieces (the run's state takes them when the call ends). */
+  textPieces(): string[] {
+    return this.text
   }
 
   /**

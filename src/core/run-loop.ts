@@ -42,7 +42,8 @@ class Run {
   private readonly seenIds = new Set<string>()
   private readonly state = newRunState()
   private readonly hooks: HookRunner | undefined
-  private closing = false
+  /** Set as closing begins; read by the model call at each event. */
+  closing = false
   private finished = false
   private result: RunResult | undefined
   // The turn in progress, so closing can leave the conversation well formed.
@@ -60,16 +61,19 @@ class Run {
     this.stream = new EventStream(() => this.abort(new AbortedError('The consumer stopped reading the run.')))
   }
 
-  private t(): number {
+  t(): number {
     return this.config.now() - this.origin
   }
 
   /** Into the log first, then the hook: a hook that aborts cannot put its event after run-end. */
-  private emit(event: AgentEvent): void {
+  emit(event: AgentEvent): void {
     if (this.finished) return
     // The log's times never go backwards, whatever the injected clock does.
     if (event.t < this.state.lastT) event.t = this.state.lastT
-    trackEvent(this.state, event)
+    // The hot path: a text delta only moves the clock here; its text is kept once, by the model
+    // call, and handed to the state when the call ends or the run closes.
+    if (event.type === 'text-delta') this.state.lastT = event.t
+    else trackEvent(this.state, event)
     if (event.type === 'run-end') {
       this.finished = true
       this.result = event.result
@@ -122,7 +126,7 @@ class Run {
 
   /** Stream one model call; its assistant message goes into the conversation before model-end. */
   private async modelTurn(turn: number): Promise<PendingCall[]> {
-    const call = new ModelCall({ turn, model: this.config.model, seenIds: this.seenIds, t: () => this.t(), emit: (event) => this.emit(event), closed: () => this.closing })
+    const call = new ModelCall({ turn, model: this.config.model, seenIds: this.seenIds, host: this })
     this.modelCall = call
     this.emit({ type: 'model-start', t: this.t(), turn })
     const request = { ...(this.config.system !== undefined ? { system: this.config.system } : {}), messages: [...this.conversation], tools: this.specs }
@@ -130,6 +134,7 @@ class Run {
     if (this.closing) return []
     this.modelCall = undefined
     this.say(call.parts(true), call.calls)
+    this.state.turnText = call.textPieces()
     this.emit({ type: 'model-end', t: this.t(), turn, finish: call.finish, ...(call.usage ? { usage: call.usage } : {}) })
     return call.calls
   }
@@ -169,6 +174,7 @@ class Run {
     if (open) {
       this.modelCall = undefined
       this.say(open.parts(false), [])
+      this.state.turnText = open.textPieces()
     }
     if (this.toolPhase) this.answer(this.toolPhase.abort().results) // ends its running tools in the log
     else if (this.unanswered.length) this.answer(notRunResults(this.unanswered))
