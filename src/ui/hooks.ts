@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { attachmentsStore, type AttachmentsState } from '../state/attachments.ts'
 import { historyStore, type HistoryState } from '../state/history.ts'
@@ -15,23 +15,29 @@ export const useAttachments = <T,>(select: (s: AttachmentsState) => T): T => use
 export const useHistory = <T,>(select: (s: HistoryState) => T): T => useStore(historyStore, select)
 
 /**
- * The page clock (performance.now), re-read every animation frame (or every `everyMs`) while `active`: the live clock
- * that moves elapsed times and running bars even while no event arrives (a tool that reports no
- * progress). Idle, it costs nothing.
+ * The page clock (performance.now), re-read every animation frame (or every `everyMs`) while
+ * `active`: the live clock that moves elapsed times and running bars even while no event arrives
+ * (a tool that reports no progress). Give it the store's `frame` and it stays still while frames
+ * come anyway (a stream of events redraws the page already), ticking only in a silence. Idle, it
+ * costs nothing.
  */
-export function useNow(active: boolean, everyMs = 0): number {
+export function useNow(active: boolean, everyMs = 0, frame?: number): number {
   const [now, setNow] = useState(() => performance.now())
+  const lastFrame = useRef({ frame, at: performance.now() })
+  if (lastFrame.current.frame !== frame) lastFrame.current = { frame, at: performance.now() }
+  const watchesFrames = frame !== undefined
   useEffect(() => {
     if (!active) return
     let last = 0
-    let frame = requestAnimationFrame(function tick(at) {
-      if (at - last >= everyMs) {
+    let handle = requestAnimationFrame(function tick(at) {
+      const quiet = !watchesFrames || at - lastFrame.current.at >= everyMs
+      if (quiet && at - last >= everyMs) {
         last = at
         setNow(at)
       }
-      frame = requestAnimationFrame(tick)
+      handle = requestAnimationFrame(tick)
     })
-    return () => cancelAnimationFrame(frame)
-  }, [active, everyMs])
-  return now
+    return () => cancelAnimationFrame(handle)
+  }, [active, everyMs, watchesFrames])
+  return Math.max(now, lastFrame.current.at)
 }

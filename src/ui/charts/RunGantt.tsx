@@ -13,7 +13,7 @@ export function RunGantt(): ReactNode {
   const runs = useMemo(() => all.filter((run) => !run.hidden), [all])
   const busy = useRuns((s) => s.busy)
   // The live clock: running bars grow while a tool works silently, not only when events arrive.
-  const now = useNow(busy, 50)
+  const now = useNow(busy, 120, frame)
   const liveEndMs = Math.max(0, ...runs.map((run) => (run.view.status === 'running' && run.startedAt !== undefined ? Math.max(run.view.lastT, now - run.startedAt) : run.view.lastT)))
   const data = useThrottled(
     () => ({
@@ -25,9 +25,9 @@ export function RunGantt(): ReactNode {
       summaries: runSummaries(runs),
     }),
     [runs],
-    frame + Math.floor(now / 50),
+    frame + Math.floor(now / 120),
     busy,
-    50,
+    120,
   )
   return <GanttChart spans={data.spans} runs={data.summaries} live={busy} />
 }

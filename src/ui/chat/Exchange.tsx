@@ -1,7 +1,7 @@
 // One exchange of the conversation: the user's message, then the run it started (stats, the
 // streamed answer per model turn, tool cards, errors in place). Finished exchanges don't change,
 // so only the one streaming re-renders each frame (its `tick`).
-import { memo, type ReactNode } from 'react'
+import { memo, useState, type ReactNode } from 'react'
 import type { RunView, TurnView } from '../../runs/run-view.ts'
 import { editExchange, setPrompt } from '../../state/composer.ts'
 import { startRun } from '../../state/run-controller.ts'
@@ -105,14 +105,7 @@ function Turn({ turn, view, startedAt }: { turn: TurnView; view: RunView; starte
           <Markdown text={text} />
         </div>
       )}
-      {turn.toolCallIds.length > 0 && (
-        <div className="grid gap-2 sm:grid-cols-2" aria-label={`Tool calls of turn ${turn.turn}`}>
-          {turn.toolCallIds.map((id) => {
-            const card = view.tools.get(id)
-            return card ? <ToolCard key={id} card={card} nowMs={view.lastT} startedAt={startedAt} version={view.version} /> : null
-          })}
-        </div>
-      )}
+      {turn.toolCallIds.length > 0 && <ToolCards ids={turn.toolCallIds} turn={turn.turn} view={view} startedAt={startedAt} />}
     </div>
   )
 }
@@ -133,5 +126,26 @@ function RunBadge({ view }: { view: RunView }): ReactNode {
     <span role="status" data-testid="run-status" className="shrink-0 rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium dark:bg-zinc-800">
       {label}
     </span>
+  )
+}
+
+/** Cards shown before "Show all": an imported trace can hold thousands of calls in one turn. */
+const FIRST_CARDS = 60
+
+function ToolCards({ ids, turn, view, startedAt }: { ids: readonly string[]; turn: number; view: RunView; startedAt: number | undefined }): ReactNode {
+  const [all, setAll] = useState(false)
+  const shown = all ? ids : ids.slice(0, FIRST_CARDS)
+  return (
+    <div className="grid gap-2 sm:grid-cols-2" aria-label={`Tool calls of turn ${turn}`}>
+      {shown.map((id) => {
+        const card = view.tools.get(id)
+        return card ? <ToolCard key={id} card={card} nowMs={view.lastT} startedAt={startedAt} version={view.version} /> : null
+      })}
+      {shown.length < ids.length && (
+        <button type="button" onClick={() => setAll(true)} className="rounded-lg border border-dashed border-zinc-300 p-3 text-sm text-zinc-600 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-900">
+          Show all {ids.length.toLocaleString()} tool calls ({(ids.length - shown.length).toLocaleString()} more; all are on the Gantt)
+        </button>
+      )}
+    </div>
   )
 }

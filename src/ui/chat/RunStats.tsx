@@ -6,7 +6,7 @@ import { useNow } from '../hooks.ts'
 /** Live numbers of a run: time to first token, tokens/s, usage, total time; the elapsed time runs on the live clock. */
 export function RunStats({ view, startedAt }: { view: RunView; startedAt?: number | undefined }): ReactNode {
   const running = view.status === 'running'
-  const now = useNow(running && startedAt !== undefined)
+  const now = useNow(running && startedAt !== undefined, 100)
   const elapsed = running && startedAt !== undefined ? Math.max(view.lastT, now - startedAt) : view.lastT
   const stats: [string, string][] = [
     ...(view.firstThoughtMs !== undefined ? [['Time to first thought', formatMs(view.firstThoughtMs)] as [string, string]] : []),

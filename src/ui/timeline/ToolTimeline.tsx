@@ -56,15 +56,19 @@ const Lane = memo(function Lane({ row }: { row: TimelineRow }) {
   )
 })
 
+/** Lanes drawn at most: a trace of 10,000 calls must not put 10,000 rows in the page (the Gantt shows them all). */
+const MAX_LANES = 200
+
 /** The timeline; lists every tool call of the run with text an assistive reader can use. */
 export function ToolTimeline({ calls, nowMs }: ToolTimelineProps) {
   const { rows } = useMemo(() => timelineRows(calls, nowMs), [calls, nowMs])
   return (
     <ol role="list" aria-label="Tool timeline" className="flex flex-col gap-1.5 text-xs">
       {rows.length === 0 ? <li className="text-slate-500 dark:text-slate-400">No tool calls yet.</li> : null}
-      {rows.map((row) => (
+      {rows.slice(0, MAX_LANES).map((row) => (
         <Lane key={row.callId} row={row} />
       ))}
+      {rows.length > MAX_LANES ? <li className="text-slate-500 dark:text-slate-400">…and {(rows.length - MAX_LANES).toLocaleString()} more calls, on the Gantt.</li> : null}
     </ol>
   )
 }
