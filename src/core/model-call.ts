@@ -112,7 +112,7 @@ const VALID_ID = /^[a-zA-Z0-9_-]+$/
  * A call id unique within the run. Ids the core makes up (for a call without one, or to tell two
  * calls with the same id apart) fit every provider's rule, `^[a-zA-Z0-9_-]+$`.
  */
-export function uniqueCallId(id: string, seen: Set<string>, turn: number, index: number): string {
+function uniqueCallId(id: string, seen: Set<string>, turn: number, index: number): string {
   const base = id || `call_${turn}_${index}`
   let candidate = base
   const stem = VALID_ID.test(base) ? base : `call_${turn}_${index}`

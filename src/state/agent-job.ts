@@ -24,8 +24,6 @@ type ImagePart = Extract<ContentPart, { type: 'image' }>
 /** OCR for the offline model; in the worker it is a request to the page. */
 export type Ocr = (part: ImagePart) => Promise<string>
 
-export { toolsFor }
-
 /** Load the model and build the agent for a job. Rejects when the model can't be loaded. */
 async function agentFor(job: AgentJob, ocr: Ocr | undefined): Promise<Agent> {
   const { settings } = job

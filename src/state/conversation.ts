@@ -64,11 +64,6 @@ export function dropExchangesFrom(at: number): void {
   runsStore.setState((s) => ({ runs: s.runs.filter((run) => !dropped.has(run.record.id)), frame: s.frame + 1 }))
 }
 
-/** The run ids of the thread, in order. */
-export function threadRunIds(state: ConversationState = conversationStore.getState()): string[] {
-  return state.exchanges.map((exchange) => exchange.runId)
-}
-
 /**
  * Where the composer's prompt goes: an edited exchange is replaced; the same prompt as the last
  * exchange (only the settings changed) is re-run beside it, with the same history, so both land
