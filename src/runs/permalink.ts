@@ -1,4 +1,5 @@
-// Versioned URL state: a run (#r=1.…) or a "try this" config (#c=1.…), each deflate-raw JSON in
+// Versioned URL state: a run (#r=1.…), a "try this" config (#c=1.…) or a set of runs (#s=1.…,
+// run-set.ts: a comparison or a conversation), each deflate-raw JSON in
 // base64url. Decoding never throws: every link, however broken, gives a typed DecodeResult with a
 // message that says what to do. Every version shipped keeps a fixture in __tests__/fixtures
 // forever: 1 (the first), 2 (adds thinking: reasoning-delta events and usage details).
@@ -6,6 +7,7 @@ import { LanesError, type AgentEvent, type Usage } from '../core/index.ts'
 import { deflateRaw, fromBase64Url, inflateRaw, toBase64Url } from './bytes.ts'
 import { compactEvents, expandEvents } from './compact.ts'
 import { redactSecrets, toShareable, validateRecord } from './record.ts'
+import { runSetFrom, type RunSetComparison } from './run-set.ts'
 import { runConfigSchema, runInputSchema } from './schema.ts'
 import type { RunConfig, RunInput, RunRecord } from './types.ts'
 
@@ -16,6 +18,8 @@ export const MAX_DECODED_BYTES = 2 * 1024 * 1024
  * so a run without them is still written as version 1 and older builds keep opening it.
  */
 const READABLE_VERSIONS: ReadonlySet<string> = new Set(['1', '2'])
+/** Versions of set links (#s=) this build reads. */
+const SET_VERSIONS: ReadonlySet<string> = new Set(['1'])
 
 /** True when the log holds what only version 2 can carry. */
 function needsVersion2(events: readonly AgentEvent[]): boolean {
@@ -32,6 +36,7 @@ export type DecodeFailure = 'empty' | 'bad-base64' | 'bad-compression' | 'bad-js
 export type DecodeResult =
   | { ok: true; kind: 'run'; record: RunRecord }
   | { ok: true; kind: 'config'; config: RunConfig; input: RunInput }
+  | { ok: true; kind: 'set'; records: RunRecord[]; comparison?: RunSetComparison }
   | { ok: false; reason: DecodeFailure; message: string }
 
 /** A run too big for a link even without thumbnails. */
@@ -73,11 +78,11 @@ const fail = (reason: DecodeFailure, message: string): DecodeResult => ({ ok: fa
 
 const TOO_LARGE = 'This link holds more than 2 MB of data, more than Lanes opens from a link. Ask for an exported file instead.'
 
-/** The payload after `r=`/`c=` in a fragment such as "#r=1.abc" (other parameters ignored). */
-function findPayload(hash: string): { kind: 'r' | 'c'; body: string } | undefined {
+/** The payload after `r=`/`c=`/`s=` in a fragment such as "#r=1.abc" (other parameters ignored). */
+function findPayload(hash: string): { kind: 'r' | 'c' | 's'; body: string } | undefined {
   for (const part of hash.replace(/^#/, '').split('&')) {
-    const match = /^([rc])=(.*)$/s.exec(part)
-    if (match) return { kind: match[1] === 'r' ? 'r' : 'c', body: match[2] ?? '' }
+    const match = /^([rcs])=(.*)$/s.exec(part)
+    if (match) return { kind: match[1] === 'r' ? 'r' : match[1] === 's' ? 's' : 'c', body: match[2] ?? '' }
   }
   return undefined
 }
@@ -93,10 +98,10 @@ export async function decodeFragment(hash: string): Promise<DecodeResult> {
 
 async function decode(hash: string): Promise<DecodeResult> {
   const found = typeof hash === 'string' ? findPayload(hash) : undefined
-  if (!found || found.body === '') return fail('empty', 'There is no run or config in this link. Open a full Lanes link (it contains "#r=" or "#c=").')
+  if (!found || found.body === '') return fail('empty', 'There is no run or config in this link. Open a full Lanes link (it contains "#r=", "#c=" or "#s=").')
   const dot = found.body.indexOf('.')
   const version = dot < 0 ? '' : found.body.slice(0, dot)
-  if (!READABLE_VERSIONS.has(version)) {
+  if (!(found.kind === 's' ? SET_VERSIONS : READABLE_VERSIONS).has(version)) {
     return fail('unknown-version', `This link uses format version "${version || '?'}", which this version of Lanes does not know. Reload to get the latest Lanes, or ask for a new link.`)
   }
   const text = found.body.slice(dot + 1)
@@ -118,7 +123,13 @@ async function decode(hash: string): Promise<DecodeResult> {
   } catch {
     return fail('bad-json', 'This link decodes to something that is not a Lanes run or config. Ask for a new link.')
   }
-  return found.kind === 'r' ? runFrom(json) : configFrom(json)
+  return found.kind === 'r' ? runFrom(json) : found.kind === 's' ? setFrom(json) : configFrom(json)
+}
+
+function setFrom(json: unknown): DecodeResult {
+  const read = runSetFrom(json)
+  if (!read.ok) return fail('schema', read.message)
+  return { ok: true, kind: 'set', ...read.set }
 }
 
 function runFrom(json: unknown): DecodeResult {

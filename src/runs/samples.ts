@@ -17,7 +17,7 @@ export function seededRandom(seed: number): () => number {
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 
-interface PlannedTool {
+export interface PlannedTool {
   name: string
   args: unknown
   durationMs: number
@@ -26,7 +26,7 @@ interface PlannedTool {
 }
 
 /** Builds an agent event log the way the agent emits it, with jittery sub-millisecond times. */
-class LogBuilder {
+export class LogBuilder {
   readonly events: AgentEvent[] = []
   readonly calls: ToolCallRecord[] = []
   t = 0
@@ -80,15 +80,20 @@ class LogBuilder {
     if (finish !== 'tool_calls') this.events.push({ type: 'turn-end', t: this.at(0.1), turn })
   }
 
-  /** One concurrent tool phase: every call starts at once and ends after its duration. */
-  toolPhase(tools: readonly PlannedTool[]): void {
+  /**
+   * One tool phase: at most `limit` calls at once (every call at once by default, one at a time
+   * for 1), each starting when a slot frees and ending after its duration.
+   */
+  toolPhase(tools: readonly PlannedTool[], limit = Number.POSITIVE_INFINITY): void {
     const turn = this.turn
     const start = this.at(0.3)
     const timed: { t: number; event: AgentEvent }[] = []
+    const ends: number[] = []
     tools.forEach((tool, i) => {
       const callId = this.callId()
-      const begin = start + i * 0.04
+      const begin = i < limit ? start + i * 0.04 : [...ends].sort((a, b) => a - b)[i - limit]! + 0.05
       const end = begin + tool.durationMs + this.random() * 20
+      ends.push(end)
       timed.push({ t: begin, event: { type: 'tool-start', t: begin, turn, callId, name: tool.name, args: tool.args } })
       tool.progress.forEach((progress, p) => {
         const t = begin + ((p + 1) / (tool.progress.length + 1)) * (end - begin)

@@ -84,6 +84,8 @@ export interface RunRecord {
   imported?: ImportedFrom
   /** An exchange of a conversation: which one, and its place in it (0 for the first prompt). */
   conversation?: { id: string; index: number }
+  /** A run of a comparison (issue 19): which one, the variant's label, and the trial (1-based). */
+  comparison?: { id: string; variant: string; trial: number }
 }
 
 /** A value, or why there is none (a message written for the person reading it). */

@@ -38,11 +38,12 @@ export async function exportJson(records: readonly RunRecord[]): Promise<Blob> {
 }
 
 /**
- * Open what the URL fragment holds: a run (read-only, with replay) or a shared setup. A bad link
+ * Open what the URL fragment holds: a run (read-only, with replay), a set of runs (a comparison,
+ * all on one axis) or a shared setup. A bad link
  * gets a clear message and the app carries on.
  */
 export async function openFragment(hash: string): Promise<void> {
-  if (!/^#[rc]=/.test(hash)) return
+  if (!/^#[rcs]=/.test(hash)) return
   const { decodeFragment } = await import('../runs/permalink.ts')
   const result = await decodeFragment(hash)
   if (!result.ok) {
@@ -53,6 +54,15 @@ export async function openFragment(hash: string): Promise<void> {
     openReadOnly(result.record, result.record.label ?? 'shared run')
     const restored = applyConfig(result.record.config, result.record.input.text)
     setNotice({ kind: 'info', title: 'Viewing a shared run (read-only)', detail: `${describeRestored(restored)} Replay it, or press “Run again” to run the same setup yourself and see both on the Gantt.` })
+    return
+  }
+  if (result.kind === 'set') {
+    const { openComparison } = await import('./comparison.ts')
+    openComparison(result.records)
+    const first = result.records[0]
+    const restored = first ? applyConfig(first.config, first.input.text) : undefined
+    const what = result.comparison ? `a comparison of ${result.comparison.variants.length} variants, ${result.records.length} runs` : `${result.records.length} runs`
+    setNotice({ kind: 'info', title: `Viewing shared runs: ${what} (read-only)`, detail: restored ? describeRestored(restored) : '' })
     return
   }
   closeReplay()

@@ -1,0 +1,29 @@
+// The comparison on screen: the one just run, or one opened from a set link or from history. Its
+// runs are ordinary runs on the time axis; this store only says which of them form it.
+import { createStore } from 'zustand/vanilla'
+import { comparisonOfRecords, type RunSetComparison } from '../runs/run-set.ts'
+import type { RunRecord } from '../runs/types.ts'
+import { closeReplay } from './replay.ts'
+import { liveRun, showRuns } from './runs.ts'
+
+export interface ComparisonState {
+  /** The comparison whose table shows (its runs carry `comparison.id === shown.id`). */
+  shown: RunSetComparison | undefined
+}
+
+export const comparisonStore = createStore<ComparisonState>(() => ({ shown: undefined }))
+
+/** Show this comparison's table for runs already on the axis (a comparison just run). */
+export function showComparison(comparison: RunSetComparison | undefined): void {
+  comparisonStore.setState({ shown: comparison })
+}
+
+/**
+ * Open a whole comparison read-only: every run on one axis, labelled as it was, and its table.
+ * Records that carry no comparison open side by side all the same.
+ */
+export function openComparison(records: readonly RunRecord[], comparison = comparisonOfRecords(records)): void {
+  closeReplay()
+  showRuns(records.map((record, i) => liveRun(record, record.label ?? `run ${i + 1}`, true)))
+  showComparison(comparison)
+}
