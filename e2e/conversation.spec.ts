@@ -80,3 +80,30 @@ test('the live clock moves while tools work without reporting progress', async (
   await expect(card).toContainText(/running/)
   await expect.poll(async () => /(\d+) ms|(\d\.\d+) s/.exec((await card.textContent()) ?? '')?.[0] ?? '0 ms', { timeout: 2_000 }).not.toBe('0 ms')
 })
+
+test('token counts show input when the model call starts and count output up as text streams', async ({ page }) => {
+  // A slow first token and a slow stream: the counts must move before and during it, not at the end.
+  await openApp(page, { local: { ttftMs: 1_500, tokensPerSecond: 8, toolSpeed: 0.2 } })
+  await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('Hello! What can you do?')
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  const tokens = page.locator('[data-stat="Tokens in / out"]')
+  const counts = async (): Promise<{ input: number; output: number; estimated: boolean }> => {
+    const text = (await tokens.textContent()) ?? ''
+    const [input = Number.NaN, output = Number.NaN] = text.split('/').map((side) => Number(side.replace(/[^\d]/g, '')))
+    return { input, output, estimated: text.includes('≈') }
+  }
+  // Before the first token: an estimate of the input, nothing out yet.
+  await expect.poll(counts, { timeout: 5_000 }).toMatchObject({ estimated: true, output: 0 })
+  expect((await counts()).input).toBeGreaterThan(0)
+  // While it streams: the output counts up.
+  await expect.poll(async () => (await counts()).output, { timeout: 10_000 }).toBeGreaterThan(2)
+  const early = (await counts()).output
+  await expect.poll(async () => (await counts()).output, { timeout: 5_000 }).toBeGreaterThan(early)
+  // Stopped mid-stream: what was sent and streamed stays counted (as an estimate), never 0 / 0.
+  await page.getByRole('button', { name: 'Stop', exact: true }).click()
+  await expect(page.getByTestId('run-status')).toHaveText('Stopped')
+  const stopped = await counts()
+  expect(stopped.estimated).toBe(true)
+  expect(stopped.output).toBeGreaterThan(early)
+  expect(stopped.input).toBeGreaterThan(0)
+})

@@ -88,6 +88,11 @@ for (const c of CASES) {
     }
     if (c.keeps) await expect(page.getByTestId('answer')).toContainText(c.keeps)
     for (const notice of c.notices ?? []) await expect(page.getByRole('status').filter({ hasText: notice }).first()).toBeVisible()
+    // Each retry's backoff wait is drawn on the model call's bar.
+    const retried = (c.notices ?? []).some((notice) => notice.source.startsWith('Retry'))
+    await expect(page.locator('[aria-label="Gantt chart"] [data-part="retry"]')).toHaveCount(retried ? c.retries ?? 0 : 0)
+    // One failure, one message: the error is said once on the page, not again in a banner.
+    if (c.message) await expect(page.getByTestId('error-message')).toHaveCount(1)
     if (c.requests !== undefined) expect(mock.requests().filter((r) => r.method === 'POST').length - before).toBe(c.requests)
     await expect(page.getByTestId('user-prompt')).toHaveText(`Tell me about ${c.model}`)
 

@@ -2,7 +2,7 @@
 // store is imported from './history-store.ts' directly, so pure consumers never load it.
 export * from './types.ts'
 export { validateRecord, newRecord, appendEvent, toShareable, redactSecrets, titleFromPrompt, runRecordSchema, agentEventSchema, runConfigSchema, runInputSchema } from './record.ts'
-export { createRunView, viewOf, type RunView, type RunViewStatus, type TurnView, type ToolCard } from './run-view.ts'
+export { createRunView, viewOf, type RunView, type RunViewStatus, type TurnView, type TurnNotice, type ToolCard } from './run-view.ts'
 export { metricsOf, unionLength } from './metrics.ts'
 export { ganttSpansOf, type GanttOptions, type LabelledRecord } from './gantt.ts'
 export { compareRuns, median, type Comparison, type ExecutorGroup, type ExecutorSummary, type SpeedupSummary } from './compare.ts'

@@ -5,6 +5,7 @@ import { addUsage, type AgentEvent, type StopReason, type ToolProgress, type Too
 import type { DeltaRun } from './packed-events.ts'
 import type { RunRecord } from './types.ts'
 import { TokenRate } from './token-rate.ts'
+import { LiveUsageCounter, type LiveUsage } from './live-usage.ts'
 
 /** Consecutive text deltas of one turn: the first, how many, the latest time, their texts joined. */
 export type TextRun = Pick<DeltaRun, 'first' | 'count' | 'lastT' | 'text'>
@@ -29,8 +30,13 @@ export interface TurnView {
   usage?: Usage
   toolCallIds: string[]
   /** Retries and fallback switches of the model call, in order. */
-  notices: string[]
+  notices: TurnNotice[]
 }
+
+/** A retry of a failed model call (after `delayMs` of backoff), or a switch to the fallback. */
+export type TurnNotice =
+  | { kind: 'retry'; attempt: number; model: string; delayMs: number; reason: string }
+  | { kind: 'fallback'; from: string; to: string; reason: string }
 
 /** A tool call's card: what the timeline and the transcript show for it. */
 export interface ToolCard {
@@ -58,6 +64,8 @@ export interface RunView {
   /** Call ids in start order. */
   readonly toolOrder: readonly string[]
   readonly usage: Usage
+  /** Usage that moves while a call streams: an estimate for the open call until it reports. */
+  readonly liveUsage: LiveUsage
   readonly status: RunViewStatus
   readonly stopReason?: StopReason
   readonly error?: { name: string; message: string }
@@ -98,7 +106,7 @@ class Turn implements TurnView {
   finish?: string
   usage?: Usage
   toolCallIds: string[] = []
-  notices: string[] = []
+  notices: TurnNotice[] = []
   hasText = false
 
   constructor(readonly turn: number, t: number) {
@@ -153,6 +161,15 @@ class View implements RunView {
   private readonly byNumber = new Map<number, Turn>()
   private lastTextTurn: Turn | undefined
   private readonly rate = new TokenRate()
+  private readonly counter: LiveUsageCounter
+
+  constructor(promptChars: number) {
+    this.counter = new LiveUsageCounter(promptChars)
+  }
+
+  get liveUsage(): LiveUsage {
+    return this.counter.current(this.usage)
+  }
 
   get answer(): string {
     return this.lastTextTurn?.text ?? ''
@@ -182,6 +199,7 @@ class View implements RunView {
     turn.push(text)
     this.lastTextTurn = turn
     this.rate.delta(first.t, count)
+    this.counter.streamed(text.length, count)
   }
 
   apply(event: AgentEvent): void {
@@ -203,17 +221,19 @@ class View implements RunView {
       case 'model-start':
         this.turnOf(event.turn, event.t).modelStartMs = event.t
         this.rate.modelStart()
+        this.counter.modelStart()
         break
       case 'reasoning-delta':
         this.turnOf(event.turn, event.t).think(event.t, event.text)
         if (this.firstThoughtMs === undefined) this.firstThoughtMs = event.t
         this.rate.thinking(event.t)
+        this.counter.streamed(event.text.length, 1)
         break
       case 'model-retry':
-        this.turnOf(event.turn, event.t).notices.push(`Retry ${event.attempt} of ${event.model} in ${event.delayMs} ms: ${event.reason}`)
+        this.turnOf(event.turn, event.t).notices.push({ kind: 'retry', attempt: event.attempt, model: event.model, delayMs: event.delayMs, reason: event.reason })
         break
       case 'model-fallback':
-        this.turnOf(event.turn, event.t).notices.push(`Switched from ${event.from} to ${event.to}: ${event.reason}`)
+        this.turnOf(event.turn, event.t).notices.push({ kind: 'fallback', from: event.from, to: event.to, reason: event.reason })
         break
       case 'model-end': {
         const turn = this.turnOf(event.turn, event.t)
@@ -226,6 +246,7 @@ class View implements RunView {
           this.usage = total
         }
         this.rate.modelEnd(event.t, event.usage?.outputTokens, event.usage?.reasoningTokens)
+        this.counter.modelEnd(event.usage)
         break
       }
       case 'tool-start': {
@@ -234,6 +255,7 @@ class View implements RunView {
         this.tools.set(event.callId, { callId: event.callId, name: event.name, turn: event.turn, args: event.args, progress: [], status: 'running', startMs: event.t })
         this.toolOrder.push(event.callId)
         this.turnOf(event.turn, event.t).toolCallIds.push(event.callId)
+        this.counter.added(event.name.length + argsLength(event.args))
         break
       }
       case 'tool-progress': {
@@ -250,6 +272,7 @@ class View implements RunView {
         card.endMs = event.t
         card.durationMs = event.t - card.startMs
         card.output = event.output
+        this.counter.added(event.output.length)
         break
       }
       case 'turn-end':
@@ -277,14 +300,26 @@ class View implements RunView {
   }
 }
 
-/** An empty view to fold a streaming run into, one apply() per event. */
-export function createRunView(): RunView {
-  return new View()
+/** A tool call's arguments as sent back to the model: their JSON's length. */
+function argsLength(args: unknown): number {
+  try {
+    return JSON.stringify(args)?.length ?? 0
+  } catch {
+    return 0
+  }
+}
+
+/**
+ * An empty view to fold a streaming run into, one apply() per event. `promptChars` (the prompt,
+ * system prompt and history it is sent with) seeds the input estimate of its first model call.
+ */
+export function createRunView(promptChars = 0): RunView {
+  return new View(promptChars)
 }
 
 /** The view of a whole record (every event folded). */
 export function viewOf(record: Pick<RunRecord, 'events'> & { status?: RunRecord['status'] }): RunView {
-  const view = new View()
+  const view = new View(0)
   for (const event of record.events) view.apply(event)
   if (record.status === 'interrupted' && view.status === 'running') view.status = 'interrupted'
   return view

@@ -75,7 +75,7 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
     ...newRecord(runConfigOf(settings, executor, tools.map((t) => t.name)), input), status: 'running', label,
     ...(place?.inThread ? { conversation: { id: conversationStore.getState().id, index: place.at } } : {}),
   }
-  const run = liveRun(record, label)
+  const run = liveRun(record, label, false, history.length ? JSON.stringify(history).length : 0)
   run.startedAt = performance.now()
   if (place && !place.inThread) run.exchangeAt = place.at
   if (place?.inThread) dropExchangesFrom(place.at)

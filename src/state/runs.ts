@@ -60,11 +60,14 @@ export const INTERRUPTED = {
   message: 'This run was cut off before it finished: the page was reloaded or closed while it streamed. Everything up to then is kept; run it again to finish it.',
 }
 
-/** Make a live run from a record, folding any events it already has. */
-export function liveRun(record: RunRecord, label: string, readOnly = false): LiveRun {
+/**
+ * Make a live run from a record, folding any events it already has. `historyChars`: the length of
+ * the conversation it is sent with, for the live estimate of its first call's input tokens.
+ */
+export function liveRun(record: RunRecord, label: string, readOnly = false, historyChars = 0): LiveRun {
   // A run cut off by a reload is closed the way core closes any run, so nothing shows as running.
   if (record.status === 'interrupted') for (const event of closeRun(record.events, { t: 0, stopReason: 'error', error: INTERRUPTED })) record.events.push(event)
-  const view = createRunView()
+  const view = createRunView(record.input.text.length + (record.config.system?.length ?? 0) + historyChars)
   for (const event of record.events) view.apply(event)
   return { record, view, structure: structureOf(record.events), label, readOnly }
 }

@@ -7,6 +7,7 @@ import { editExchange, setPrompt } from '../../state/composer.ts'
 import { startRun } from '../../state/run-controller.ts'
 import type { LiveRun } from '../../state/runs.ts'
 import { ErrorNotice } from './ErrorNotice.tsx'
+import { noticeLines } from './notice-lines.ts'
 import { LazyMarkdown as Markdown } from './markdown/LazyMarkdown.tsx'
 import { RunStats } from './RunStats.tsx'
 import { ToolCard } from './ToolCard.tsx'
@@ -97,7 +98,7 @@ function Turn({ turn, view, startedAt }: { turn: TurnView; view: RunView; starte
   return (
     <div className="space-y-2" data-turn={turn.turn}>
       <Thinking turn={turn} streaming={view.status === 'running'} />
-      {turn.notices.map((notice, i) => (
+      {noticeLines(turn.notices, view.error?.message).map((notice, i) => (
         <p key={i} role="status" className="rounded bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">{notice}</p>
       ))}
       {text && (

@@ -12,7 +12,7 @@ export function RunStats({ view, startedAt }: { view: RunView; startedAt?: numbe
     ...(view.firstThoughtMs !== undefined ? [['Time to first thought', formatMs(view.firstThoughtMs)] as [string, string]] : []),
     ['Time to first token', formatMs(view.ttftMs)],
     ['Tokens/s', view.tokensPerSecond !== undefined ? view.tokensPerSecond.toFixed(0) : '—'],
-    ['Tokens in / out', `${view.usage.inputTokens.toLocaleString()} / ${view.usage.outputTokens.toLocaleString()}`],
+    ['Tokens in / out', tokensInOut(view)],
     ...usageDetails(view),
     ['Tool calls', String(view.toolOrder.length)],
     [running ? 'Elapsed' : 'Total time', formatMs(elapsed)],
@@ -21,12 +21,24 @@ export function RunStats({ view, startedAt }: { view: RunView; startedAt?: numbe
     <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400" aria-label="Run statistics">
       {stats.map(([label, value]) => (
         <div key={label} className="flex gap-1">
-          <dt title={label === 'Total time' ? 'The makespan: from the run\'s start to its last event' : undefined}>{label}:</dt>
+          <dt title={TIPS[label]}>{label}:</dt>
           <dd className="font-medium tabular-nums text-zinc-900 dark:text-zinc-100" data-stat={label}>{value}</dd>
         </div>
       ))}
     </dl>
   )
+}
+
+const TIPS: Record<string, string> = {
+  'Total time': 'The makespan: from the run\'s start to its last event',
+  'Tokens in / out': 'While a model call streams, its share is estimated from the text (≈, about four characters a token); the provider\'s count replaces it when the call ends',
+}
+
+/** Tokens in and out, moving while a call streams: "≈" marks an estimate. */
+function tokensInOut(view: RunView): string {
+  const { inputTokens, outputTokens, estimated } = view.liveUsage
+  const mark = estimated ? '≈' : ''
+  return `${mark}${inputTokens.toLocaleString()} / ${mark}${outputTokens.toLocaleString()}`
 }
 
 /** Reasoning tokens and cache reads/writes, shown only when the provider reported them. */

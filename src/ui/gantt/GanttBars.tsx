@@ -1,7 +1,7 @@
 // The bars layer. Each bar is memoised on its span, its lane and the zoom (pixels per ms);
 // panning only moves the enclosing group, so a pan re-renders no bar at all.
 import { memo } from 'react'
-import { barStatus, CRITICAL_COLOR, STATUS_COLORS, THINKING_COLOR } from './colors.ts'
+import { barStatus, CRITICAL_COLOR, RETRY_COLOR, STATUS_COLORS, THINKING_COLOR } from './colors.ts'
 import { GEOMETRY, type LaidBar } from './layout.ts'
 
 /** Narrowest bar drawn, in px, so instant calls stay visible and hoverable. */
@@ -68,6 +68,12 @@ const Bar = memo(function Bar({ bar, pxPerMs, tabbable, stripesId }: BarProps) {
         vectorEffect="non-scaling-stroke"
       />
       {thinking ? <rect x={x} y={top} width={thinking} height={GEOMETRY.barHeight} rx={2} fill={THINKING_COLOR} data-part="thinking" /> : null}
+      {span.retries?.map((retry, i) => (
+        // Each failed attempt's backoff wait, so the time a dead primary cost is visible on the bar.
+        <rect key={i} x={retry.startMs * pxPerMs} y={top} width={Math.max(1, (retry.endMs - retry.startMs) * pxPerMs)} height={GEOMETRY.barHeight} fill={RETRY_COLOR} data-part="retry" data-model={retry.model}>
+          <title>{`Retry ${retry.attempt} of ${retry.model}: waited ${Math.round(retry.endMs - retry.startMs)} ms (${retry.reason})`}</title>
+        </rect>
+      ))}
       {span.running ? <rect x={x} y={top} width={width} height={GEOMETRY.barHeight} rx={2} fill={`url(#${stripesId})`} /> : null}
       {span.kind === 'model' && span.ttftMs !== undefined ? (
         <line x1={span.ttftMs * pxPerMs} x2={span.ttftMs * pxPerMs} y1={top - 2} y2={bottom + 2} stroke="#1e1b4b" strokeWidth={2} vectorEffect="non-scaling-stroke" />

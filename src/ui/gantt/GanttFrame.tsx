@@ -2,7 +2,7 @@
 // and the legend. Headers and labels depend only on the layout, so they are memoised apart
 // from the axis, which follows the view window.
 import { memo, type ReactNode } from 'react'
-import { CRITICAL_COLOR, LEGEND, STATUS_COLORS, THINKING_COLOR, type LegendContent } from './colors.ts'
+import { CRITICAL_COLOR, LEGEND, RETRY_COLOR, STATUS_COLORS, THINKING_COLOR, type LegendContent } from './colors.ts'
 import { GEOMETRY, barsInRows, type LaidSection } from './layout.ts'
 import { formatTick, niceTicks } from './scale.ts'
 import { sectionCaption } from './summary.ts'
@@ -124,6 +124,7 @@ function legendItems(content: LegendContent): LegendItem[] {
     swatch: (x: number, y: number) => <rect x={x} y={y} width={14} height={10} rx={2} fill={STATUS_COLORS[item.status]} />,
   }))
   if (content.thinking) items.push({ key: 'thinking', label: 'model thinking', swatch: (x, y) => <rect x={x} y={y} width={14} height={10} rx={2} fill={THINKING_COLOR} /> })
+  if (content.retries) items.push({ key: 'retry', label: 'retry wait', swatch: (x, y) => <rect x={x} y={y} width={14} height={10} rx={2} fill={RETRY_COLOR} /> })
   if (content.critical) items.push({ key: 'critical', label: 'sets the total time', swatch: (x, y) => <rect x={x} y={y} width={14} height={10} rx={2} fill={STATUS_COLORS.ok} stroke={CRITICAL_COLOR} strokeWidth={2} /> })
   if (content.firstToken) {
     items.push({

@@ -51,6 +51,11 @@ export function GanttTooltip({ id, span, left, top }: GanttTooltipProps) {
         {span.critical ? ' · critical path' : ''}
       </p>
       {span.kind === 'model' && span.ttftMs !== undefined ? <p>first token after {formatDuration(span.ttftMs - span.startMs)}</p> : null}
+      {span.retries && span.retries.length > 0 ? (
+        <p data-tooltip-retries="">
+          {span.retries.length} {span.retries.length === 1 ? 'retry' : 'retries'}, {formatDuration(span.retries.reduce((sum, r) => sum + r.endMs - r.startMs, 0))} waiting: {truncate(span.retries.at(-1)?.reason ?? '', 80)}
+        </p>
+      ) : null}
       {span.ticks && span.ticks.length > 0 ? <p>{span.ticks.length} progress events</p> : null}
       {args ? <p className="mt-1 font-mono break-all text-slate-600 dark:text-slate-300">args: {truncate(args)}</p> : null}
       {span.output ? <p className="mt-1 font-mono break-all text-slate-600 dark:text-slate-300">result: {truncate(span.output)}</p> : null}

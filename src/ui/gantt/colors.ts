@@ -18,6 +18,9 @@ export const STATUS_COLORS: Record<BarStatus, string> = {
 /** The thinking part of a model call's bar: a lighter shade of the model colour. */
 export const THINKING_COLOR = '#c4b5fd'
 
+/** A failed attempt's backoff wait on a model call's bar (the fallback chain retrying). */
+export const RETRY_COLOR = '#fcd34d'
+
 /**
  * The critical-path mark: a dark outline, so it reads as emphasis (these calls set the total
  * time), never as a failure, which is what red means on this chart.
@@ -41,6 +44,7 @@ export function barStatus(span: GanttSpan): BarStatus {
 export interface LegendContent {
   statuses: ReadonlySet<BarStatus>
   thinking: boolean
+  retries: boolean
   critical: boolean
   firstToken: boolean
   projected: boolean
@@ -53,14 +57,16 @@ export function legendContentOf(spans: readonly GanttSpan[], projectedRuns: Read
   let firstToken = false
   let projected = false
   let thinking = false
+  let retries = false
   for (const span of spans) {
+    retries ||= (span.retries?.length ?? 0) > 0
     thinking ||= span.kind === 'model' && span.thinkingEndMs !== undefined
     statuses.add(barStatus(span))
     critical ||= span.critical
     firstToken ||= span.kind === 'model' && span.ttftMs !== undefined
     projected ||= projectedRuns.has(span.run)
   }
-  return { statuses, thinking, critical, firstToken, projected }
+  return { statuses, thinking, retries, critical, firstToken, projected }
 }
 
 /** The legend's entries, in order. */
