@@ -85,6 +85,9 @@ export const runConfigSchema = z.object({
   local: z.object({ ttftMs: time, tokensPerSecond: z.number().nonnegative(), toolSpeed: z.number().nonnegative() }).exactOptional(),
   retries: z.number().int().nonnegative().exactOptional(),
   fallbackProvider: z.string().min(1).exactOptional(),
+  mcpServers: z.array(z.object({ url: z.string().max(2000), name: z.string().max(200) })).max(50).exactOptional(),
+  customTools: z.array(z.record(z.string(), z.unknown())).max(200).exactOptional(),
+  toolNames: z.record(z.string().max(200), z.string().max(200)).exactOptional(),
 })
 
 /** The schema of RunInput: the user's text and attachments by reference. */

@@ -43,6 +43,12 @@ export interface RunConfig {
   /** Live providers: retries before falling back, and the provider fallen back to. */
   retries?: number
   fallbackProvider?: string
+  /** The MCP servers the run could call (issue 17): URL without its query, and name; never a header. */
+  mcpServers?: { url: string; name: string }[]
+  /** The custom tool definitions it ran with (JSON; checked, code disabled, when opened). */
+  customTools?: Record<string, unknown>[]
+  /** The tool names the model saw that differ from their author's (model name → original), for the card. */
+  toolNames?: Record<string, string>
 }
 
 export interface RunInput {

@@ -7,6 +7,7 @@ import type { AgentJob } from './agent-job.ts'
 import type { FromWorker, ToWorker } from './agent-protocol.ts'
 import { BatchQueue } from './batch-queue.ts'
 import { ocrForLocalModel } from './ocr.ts'
+import { requestApproval } from './approvals.ts'
 
 /** A job under way: `ready` settles once its model has loaded; `batches` yields its events, packed. */
 export interface JobHandle {
@@ -46,6 +47,8 @@ interface Job {
 
 const jobs = new Map<number, Job>()
 const timings = new Map<number, (ms: number | undefined) => void>()
+/** Approval prompts the worker opened, by its request number: aborting one closes the prompt. */
+const approvalPrompts = new Map<number, AbortController>()
 let nextId = 1
 let worker: Worker | undefined
 /** The worker has said its module loaded: from now on an error is a crash, not a refusal. */
@@ -93,6 +96,8 @@ function agentWorker(): Worker | undefined {
 }
 
 function dropWorker(): void {
+  for (const prompt of approvalPrompts.values()) prompt.abort()
+  approvalPrompts.clear()
   worker?.terminate()
   worker = undefined
   workerUp = false
@@ -128,6 +133,22 @@ function onMessage(from: Worker, message: FromWorker): void {
         (text) => { if (from === worker) from.postMessage({ type: 'ocr-result', request: message.request, text } satisfies ToWorker) },
         (error: unknown) => { if (from === worker) from.postMessage({ type: 'ocr-result', request: message.request, error: error instanceof Error ? error.message : String(error) } satisfies ToWorker) },
       )
+      return
+    case 'approve': {
+      const prompt = new AbortController()
+      approvalPrompts.set(message.request, prompt)
+      requestApproval(message.call, prompt.signal).then(
+        (allowed) => {
+          approvalPrompts.delete(message.request)
+          if (from === worker) from.postMessage({ type: 'approval', request: message.request, allowed } satisfies ToWorker)
+        },
+        () => approvalPrompts.delete(message.request),
+      )
+      return
+    }
+    case 'approval-closed':
+      approvalPrompts.get(message.request)?.abort()
+      approvalPrompts.delete(message.request)
       return
     case 'timed':
       timings.get(message.id)?.(message.ms)
@@ -237,7 +258,7 @@ async function runOnThisThread(job: AgentJob, signal: AbortSignal, queue: BatchQ
   try {
     // The agent loop loads here only when no worker can run it: the page's first script never carries it.
     const { runJobInBatches } = await import('./agent-job.ts')
-    settleMessages(await runJobInBatches(job, signal, ocrForLocalModel, () => settleReady(), (packed) => queue.push(packed)))
+    settleMessages(await runJobInBatches(job, signal, ocrForLocalModel, () => settleReady(), (packed) => queue.push(packed), undefined, requestApproval))
     queue.end()
   } catch (error) {
     settleMessages(undefined)

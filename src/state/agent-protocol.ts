@@ -4,6 +4,7 @@
 import type { AgentEvent, ContentPart, Message } from '../core/index.ts'
 import type { PackedEvents } from '../runs/packed-events.ts'
 import type { AgentJob } from './agent-job.ts'
+import type { ApprovalRequest } from '../tools/approval.ts'
 
 type ImagePart = Extract<ContentPart, { type: 'image' }>
 
@@ -13,6 +14,8 @@ export type ToWorker =
   | { type: 'start'; id: number; job: AgentJob }
   | { type: 'abort'; id: number }
   | { type: 'ocr-result'; request: number; text?: string; error?: string }
+  /** The user's answer to an approval prompt. */
+  | { type: 'approval'; request: number; allowed: boolean }
   /** Benchmark: run this job's agent here, reading its events with no UI; answer its time. */
   | { type: 'time-alone'; id: number; job: AgentJob }
 
@@ -28,6 +31,10 @@ export type FromWorker =
   /** The run is over: every event has been sent; `messages` is the conversation at its end. */
   | { type: 'end'; id: number; messages?: Message[] }
   | { type: 'ocr'; request: number; part: ImagePart }
+  /** A tool call waits for the user's approval (a server with the "ask" policy). */
+  | { type: 'approve'; request: number; call: ApprovalRequest }
+  /** That call no longer waits (Stop, its time limit): close its prompt. */
+  | { type: 'approval-closed'; request: number }
   /** `ms` is missing when the run could not be timed (its model did not load). */
   | { type: 'timed'; id: number; ms?: number }
 

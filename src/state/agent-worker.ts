@@ -5,6 +5,7 @@ import '../zod-jitless.ts'
 import type { PackedEvents } from '../runs/packed-events.ts'
 import { runJob, runJobInBatches, type AgentJob, type Ocr } from './agent-job.ts'
 import { cloneable, transferablesOf, type FromWorker, type ToWorker } from './agent-protocol.ts'
+import type { Approve } from '../tools/approval.ts'
 
 /** The parts of a dedicated worker's global scope used here (the DOM lib types `self` as a Window). */
 interface WorkerScope {
@@ -26,12 +27,43 @@ const ocr: Ocr = (part) =>
     scope.postMessage({ type: 'ocr', request, part })
   })
 
+const approvals = new Map<number, (allowed: boolean) => void>()
+let nextApproval = 1
+
+/** An approval prompt is shown by the page; this asks for it and waits. Stop closes the prompt. */
+const approve: Approve = (call, signal) =>
+  new Promise((resolve, reject) => {
+    const request = nextApproval++
+    const onAbort = (): void => {
+      approvals.delete(request)
+      scope.postMessage({ type: 'approval-closed', request })
+      reject(signal.reason instanceof Error ? signal.reason : new Error('The run stopped before the call was approved.'))
+    }
+    if (signal.aborted) return onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    approvals.set(request, (allowed) => {
+      signal.removeEventListener('abort', onAbort)
+      resolve(allowed)
+    })
+    scope.postMessage({ type: 'approve', request, call: cloneableCall(call) })
+  })
+
+/** A call's arguments as plain data (they came from the model, but a tool may add anything). */
+function cloneableCall(call: Parameters<Approve>[0]): Parameters<Approve>[0] {
+  try {
+    structuredClone(call.args)
+    return call
+  } catch {
+    return { ...call, args: String(call.args) }
+  }
+}
+
 async function run(id: number, message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const controller = new AbortController()
   runs.set(id, controller)
   try {
     const send = (packed: PackedEvents): void => scope.postMessage({ type: 'events', id, packed }, transferablesOf(packed))
-    const messages = await runJobInBatches(message.job, controller.signal, ocr, () => scope.postMessage({ type: 'ready', id }), send, cloneable)
+    const messages = await runJobInBatches(message.job, controller.signal, ocr, () => scope.postMessage({ type: 'ready', id }), send, cloneable, approve)
     scope.postMessage({ type: 'end', id, ...(messages ? { messages } : {}) })
   } catch (error) {
     // The model could not load, or (a bug) the stream threw: the agent turns every model and tool
@@ -80,6 +112,12 @@ scope.onmessage = ({ data }) => {
     case 'abort':
       runs.get(data.id)?.abort()
       return
+    case 'approval': {
+      const answer = approvals.get(data.request)
+      approvals.delete(data.request)
+      answer?.(data.allowed)
+      return
+    }
     case 'ocr-result': {
       const pending = ocrRequests.get(data.request)
       ocrRequests.delete(data.request)

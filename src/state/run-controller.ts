@@ -3,6 +3,7 @@ import { newRecord } from '../runs/record.ts'
 import type { AttachmentRef, RunConfig, RunInput, RunRecord } from '../runs/types.ts'
 import { AgentWorkerError, startJob } from './agent-client.ts'
 import { toolsFor } from './tools-for.ts'
+import { userToolsForRun } from './run-tools.ts'
 import { attachmentsReadyToRun, attachmentsStore, partsToSend, sourceOf } from './attachments.ts'
 import { flushHistory, saveAttachment, saveRun } from './history.ts'
 import { conversationStore, dropExchangesFrom, historyFor, recordExchange } from './conversation.ts'
@@ -65,14 +66,15 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   const signal = request.signal ?? new AbortController().signal
   const place = placeOf(request.thread)
   const history = place ? historyFor(place.at) : []
-  const job = startJob({ settings, executor, parts, keys: keysForRun(settings), ...(history.length ? { history: [...history] } : {}) }, signal)
+  const userTools = await userToolsForRun(tools.map((t) => t.name))
+  const job = startJob({ settings, executor, parts, keys: keysForRun(settings), toolSources: userTools.sources, ...(history.length ? { history: [...history] } : {}) }, signal)
   await job.ready // a model that can't load (no key, no SDK) throws here, before any run is shown
 
   const refs: AttachmentRef[] = ready.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.size, hash: a.hash, ...(a.pages ? { pages: a.pages } : {}), ...(a.thumbnail ? { thumbnail: a.thumbnail } : {}) }))
   const input: RunInput = { text: request.prompt, attachments: refs }
   const label = request.label ?? (place?.inThread && place.at > 0 ? `#${place.at + 1} ${executor}` : executor)
   const record: RunRecord = {
-    ...newRecord(runConfigOf(settings, executor, tools.map((t) => t.name)), input), status: 'running', label,
+    ...newRecord({ ...runConfigOf(settings, executor, tools.map((t) => t.name)), ...userTools.config }, input), status: 'running', label,
     ...(place?.inThread ? { conversation: { id: conversationStore.getState().id, index: place.at } } : {}),
   }
   const run = liveRun(record, label, false, history.length ? JSON.stringify(history).length : 0)
