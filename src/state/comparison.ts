@@ -4,7 +4,7 @@ import { createStore } from 'zustand/vanilla'
 import { comparisonOfRecords, type RunSetComparison } from '../runs/run-set.ts'
 import type { RunRecord } from '../runs/types.ts'
 import { closeReplay } from './replay.ts'
-import { liveRun, showRuns } from './runs.ts'
+import { liveRun, runsStore, showRuns } from './runs.ts'
 
 export interface ComparisonState {
   /** The comparison whose table shows (its runs carry `comparison.id === shown.id`). */
@@ -26,4 +26,20 @@ export function openComparison(records: readonly RunRecord[], comparison = compa
   closeReplay()
   showRuns(records.map((record, i) => liveRun(record, record.label ?? `run ${i + 1}`, true)))
   showComparison(comparison)
+}
+
+/** The records of the comparison on screen, in run order (only runs that finished or stopped). */
+export function shownComparisonRecords(): RunRecord[] {
+  const shown = comparisonStore.getState().shown
+  if (!shown) return []
+  return runsStore.getState().runs.filter((run) => run.record.comparison?.id === shown.id && run.view.status !== 'running').map((run) => run.record)
+}
+
+/** A set link (#s=1.…) of the comparison on screen: every trial of every variant, never a key. */
+export async function comparisonLink(maxChars = 60_000): Promise<string> {
+  const records = shownComparisonRecords()
+  const { encodeRunSet } = await import('../runs/run-set.ts')
+  const { linkFor } = await import('./share.ts')
+  const title = comparisonStore.getState().shown?.title
+  return linkFor(await encodeRunSet(records, title ? { title } : {}, { maxChars }))
 }

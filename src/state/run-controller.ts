@@ -34,6 +34,8 @@ export interface RunRequest {
    * drawn on the time axis but not part of the thread. Left out: a fresh run with no history.
    */
   thread?: { mode: 'append' } | { mode: 'replace' | 'beside'; at?: number }
+  /** The comparison this run is a trial of (compare variants). */
+  comparison?: RunRecord['comparison']
   signal?: AbortSignal
 }
 
@@ -76,6 +78,7 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   const record: RunRecord = {
     ...newRecord({ ...runConfigOf(settings, executor, tools.map((t) => t.name)), ...userTools.config }, input), status: 'running', label,
     ...(place?.inThread ? { conversation: { id: conversationStore.getState().id, index: place.at } } : {}),
+    ...(request.comparison ? { comparison: request.comparison } : {}),
   }
   const run = liveRun(record, label, false, history.length ? JSON.stringify(history).length : 0)
   run.startedAt = performance.now()
