@@ -36,6 +36,8 @@ export interface RunSummary {
   executor: string
   /** Time of the run's last event (its end, for a finished run). */
   makespanMs: number
+  /** The conversation it is an exchange (or a re-run) of. */
+  conversation?: { id: string; index: number; rerun?: true }
 }
 
 /** The saved history of runs (IndexedDB). */
@@ -79,6 +81,7 @@ function summaryOf(record: StoredRun): RunSummary {
     id: record.id, title: record.title ?? (record.input.text.slice(0, 60) || 'Untitled run'), createdAt: record.createdAt,
     status: record.status ?? 'done', provider: record.config.provider, model: record.config.model,
     executor: record.config.executor, makespanMs: lastTimeOf(record),
+    ...(record.conversation ? { conversation: record.conversation } : {}),
   }
 }
 

@@ -114,7 +114,7 @@ export const runRecordSchema = z.object({
   events: z.array(agentEventSchema),
   projected: z.boolean().exactOptional(),
   imported: importedFrom.exactOptional(),
-  conversation: z.object({ id: z.string().min(1).max(100), index: z.number().int().min(0).max(10_000) }).exactOptional(),
+  conversation: z.object({ id: z.string().min(1).max(100), index: z.number().int().min(0).max(10_000), rerun: z.literal(true).exactOptional() }).exactOptional(),
   comparison: z.object({ id: z.string().min(1).max(100), variant: z.string().min(1).max(80), trial: z.number().int().min(1).max(100) }).exactOptional(),
 })
 

@@ -88,8 +88,12 @@ export interface RunRecord {
   projected?: boolean
   /** Made from a trace (runsFromOtlp): read-only, and not something Lanes can run again. */
   imported?: ImportedFrom
-  /** An exchange of a conversation: which one, and its place in it (0 for the first prompt). */
-  conversation?: { id: string; index: number }
+  /**
+   * An exchange of a conversation: which one, and its place in it (0 for the first prompt).
+   * `rerun`: a re-run of exchange `index` (another executor or model) drawn beside it on the time
+   * axis, not part of the thread.
+   */
+  conversation?: { id: string; index: number; rerun?: true }
   /** A run of a comparison (issue 19): which one, the variant's label, and the trial (1-based). */
   comparison?: { id: string; variant: string; trial: number }
 }

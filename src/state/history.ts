@@ -1,5 +1,7 @@
 import { createStore } from 'zustand/vanilla'
 import type { HistoryStore, RunSummary } from '../runs/history-store.ts'
+
+export type { RunSummary }
 import type { PackedEvents } from '../runs/packed-events.ts'
 import type { RunRecord } from '../runs/types.ts'
 import { runsStore, setNotice } from './runs.ts'
@@ -84,6 +86,21 @@ export async function renameRun(id: string, title: string): Promise<void> {
 
 export async function deleteRun(id: string): Promise<void> {
   await store?.delete(id)
+  await refreshHistory()
+}
+
+/** Every saved run of one conversation (its exchanges and re-runs), whatever the search. */
+export async function conversationRuns(id: string): Promise<RunRecord[]> {
+  if (!store) return []
+  const summaries = (await store.list({})).filter((s) => s.conversation?.id === id)
+  const records = await Promise.all(summaries.map((s) => store!.get(s.id)))
+  return records.filter((r): r is RunRecord => r !== undefined)
+}
+
+/** Delete every saved run of one conversation. */
+export async function deleteConversation(id: string): Promise<void> {
+  if (!store) return
+  for (const summary of (await store.list({})).filter((s) => s.conversation?.id === id)) await store.delete(summary.id)
   await refreshHistory()
 }
 

@@ -77,7 +77,7 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   const label = request.label ?? (place?.inThread && place.at > 0 ? `#${place.at + 1} ${executor}` : executor)
   const record: RunRecord = {
     ...newRecord({ ...runConfigOf(settings, executor, tools.map((t) => t.name)), ...userTools.config }, input), status: 'running', label,
-    ...(place?.inThread ? { conversation: { id: conversationStore.getState().id, index: place.at } } : {}),
+    ...(place ? { conversation: { id: conversationStore.getState().id, index: place.at, ...(place.inThread ? {} : { rerun: true as const }) } } : {}),
     ...(request.comparison ? { comparison: request.comparison } : {}),
   }
   const run = liveRun(record, label, false, history.length ? JSON.stringify(history).length : 0)

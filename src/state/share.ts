@@ -25,6 +25,12 @@ export async function permalinkOf(record: RunRecord, options: { inlineThumbnails
   return linkFor(await encodePermalink(record, options))
 }
 
+/** One link holding several runs (a conversation, a comparison), never a key. */
+export async function setLinkOf(records: readonly RunRecord[], options: { inlineThumbnails: boolean; maxChars: number }): Promise<string> {
+  const { encodeRunSet } = await import('../runs/run-set.ts')
+  return linkFor(await encodeRunSet(records, {}, options))
+}
+
 /** A "try this" link: prompt, settings and tools, no events. */
 export async function configLinkOf(record: RunRecord): Promise<string> {
   const { encodeConfigLink } = await import('../runs/permalink.ts')
@@ -55,6 +61,18 @@ export async function openFragment(hash: string): Promise<void> {
     const restored = applyConfig(result.record.config, result.record.input.text)
     setNotice({ kind: 'info', title: 'Viewing a shared run (read-only)', detail: `${describeRestored(restored)} Replay it, or press “Run again” to run the same setup yourself and see both on the Gantt.` })
     return
+  }
+  if (result.kind === 'set' && !result.comparison) {
+    // A conversation: its thread, continuable, with its re-runs beside their exchanges.
+    const { conversationsIn, openConversation } = await import('./conversation-open.ts')
+    const [conversation, ...others] = conversationsIn(result.records)
+    if (conversation && others.length === 0 && conversation.thread.length > 0) {
+      openConversation(conversation, { fromLink: true })
+      const restored = applyConfig(conversation.thread.at(-1)!.config, '')
+      const count = conversation.thread.length
+      setNotice({ kind: 'info', title: `Viewing a shared conversation: ${count} message${count === 1 ? '' : 's'}`, detail: `Restored its setup: ${restored.restored.join(', ')}.${restored.skipped.length ? ` Not restored: ${restored.skipped.join('; ')}.` : ''} Ask a follow-up to continue it.` })
+      return
+    }
   }
   if (result.kind === 'set') {
     const { openComparison } = await import('./comparison.ts')

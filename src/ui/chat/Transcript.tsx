@@ -56,7 +56,7 @@ function slotsOf(runs: readonly LiveRun[], threadIds: readonly string[], selecte
   })
   for (const run of runs) {
     // A follow-up still streaming has no exchange yet: it is the thread's next place.
-    if (run.record.conversation && !threadIds.includes(run.record.id) && run.view.status === 'running') add(run.record.conversation.index, run)
+    if (run.record.conversation && !run.record.conversation.rerun && !threadIds.includes(run.record.id) && run.view.status === 'running') add(run.record.conversation.index, run)
     else if (run.exchangeAt !== undefined) add(run.exchangeAt, run)
   }
   return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([index, list]) => ({

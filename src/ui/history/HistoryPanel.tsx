@@ -6,6 +6,9 @@ import { exportJson } from '../../state/share.ts'
 import { formatMs } from '../format.ts'
 import { useHistory } from '../hooks.ts'
 import { downloadBlob as download } from '../gantt/index.ts'
+import { historyEntries } from '../../runs/history-entries.ts'
+import type { RunSummary } from '../../state/history.ts'
+import { ConversationRow } from './ConversationRow.tsx'
 
 /** Saved runs: search, rename, delete, re-open; export one or all; import. */
 export function HistoryPanel({ onClose }: { onClose: () => void }): ReactNode {
@@ -35,6 +38,21 @@ export function HistoryPanel({ onClose }: { onClose: () => void }): ReactNode {
     const record = await loadRun(id)
     if (record) download(await exportJson([record]), `lanes-run-${id.slice(0, 8)}.json`)
   }
+  const runRow = (s: RunSummary): ReactNode => (
+    <li key={s.id} className="flex flex-wrap items-center gap-2 py-1.5" data-testid="history-item">
+      {editing === s.id ? (
+        <input autoFocus defaultValue={s.title} aria-label="Run title" className="flex-1 rounded border border-zinc-300 px-1 dark:border-zinc-700 dark:bg-zinc-900" onKeyDown={(e) => { if (e.key === 'Enter') { void renameRun(s.id, e.currentTarget.value); setEditing(undefined) } if (e.key === 'Escape') setEditing(undefined) }} onBlur={(e) => { void renameRun(s.id, e.currentTarget.value); setEditing(undefined) }} />
+      ) : (
+        <button type="button" className="flex-1 truncate text-left hover:underline" onClick={() => void open(s.id)} title="Open read-only">{s.title}</button>
+      )}
+      <span className="text-xs text-zinc-500 dark:text-zinc-400">{s.status === 'interrupted' ? 'interrupted · ' : ''}{s.provider}/{s.model} · {s.executor} · {formatMs(s.makespanMs)} · {new Date(s.createdAt).toLocaleString()}</span>
+      <button type="button" className="text-xs underline" onClick={() => setEditing(s.id)}>Rename</button>
+      <button type="button" className="text-xs underline" onClick={() => void addSaved(s.id)} title="Show beside the runs on the Gantt, to compare">Add to Gantt</button>
+      <button type="button" className="text-xs underline" onClick={() => void exportOne(s.id)}>Export</button>
+      <button type="button" className="text-xs underline" onClick={() => void exportTrace(s.id)} title="OpenTelemetry OTLP/JSON, GenAI conventions">OTLP</button>
+      <button type="button" className="text-xs text-rose-700 underline dark:text-rose-400" onClick={() => void deleteRun(s.id)} aria-label={`Delete ${s.title}`}>Delete</button>
+    </li>
+  )
   return (
     <section aria-label="History" className="space-y-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
       <div className="flex flex-wrap items-center gap-2">
@@ -50,21 +68,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }): ReactNode {
       {report && <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="import-report">{report}</p>}
       {!available && <p className="text-sm text-zinc-500 dark:text-zinc-400">History is not available in this browser; runs are kept for this tab only.</p>}
       <ul className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800" aria-label="Saved runs">
-        {summaries.map((s) => (
-          <li key={s.id} className="flex flex-wrap items-center gap-2 py-1.5" data-testid="history-item">
-            {editing === s.id ? (
-              <input autoFocus defaultValue={s.title} aria-label="Run title" className="flex-1 rounded border border-zinc-300 px-1 dark:border-zinc-700 dark:bg-zinc-900" onKeyDown={(e) => { if (e.key === 'Enter') { void renameRun(s.id, e.currentTarget.value); setEditing(undefined) } if (e.key === 'Escape') setEditing(undefined) }} onBlur={(e) => { void renameRun(s.id, e.currentTarget.value); setEditing(undefined) }} />
-            ) : (
-              <button type="button" className="flex-1 truncate text-left hover:underline" onClick={() => void open(s.id)} title="Open read-only">{s.title}</button>
-            )}
-            <span className="text-xs text-zinc-500 dark:text-zinc-400">{s.status === 'interrupted' ? 'interrupted · ' : ''}{s.provider}/{s.model} · {s.executor} · {formatMs(s.makespanMs)} · {new Date(s.createdAt).toLocaleString()}</span>
-            <button type="button" className="text-xs underline" onClick={() => setEditing(s.id)}>Rename</button>
-            <button type="button" className="text-xs underline" onClick={() => void addSaved(s.id)} title="Show beside the runs on the Gantt, to compare">Add to Gantt</button>
-            <button type="button" className="text-xs underline" onClick={() => void exportOne(s.id)}>Export</button>
-            <button type="button" className="text-xs underline" onClick={() => void exportTrace(s.id)} title="OpenTelemetry OTLP/JSON, GenAI conventions">OTLP</button>
-            <button type="button" className="text-xs text-rose-700 underline dark:text-rose-400" onClick={() => void deleteRun(s.id)} aria-label={`Delete ${s.title}`}>Delete</button>
-          </li>
-        ))}
+        {historyEntries(summaries).map((entry) => (entry.kind === 'conversation' ? <ConversationRow key={entry.id} entry={entry} /> : runRow(entry.summary)))}
         {available && !summaries.length && <li className="py-2 text-zinc-500 dark:text-zinc-400">No saved runs yet.</li>}
       </ul>
     </section>
