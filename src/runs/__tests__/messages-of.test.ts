@@ -7,6 +7,7 @@ import { recordOf } from './helpers.ts'
 const weather = defineTool({
   name: 'get_weather', description: 'Weather of a city', input: z.object({ city: z.string() }),
   async *run({ city }) {
+    yield `Looking up ${city}` // progress never reaches the conversation
     if (city === 'Atlantis') throw new Error('no such city')
     return `Sunny in ${city}`
   },
@@ -39,6 +40,7 @@ describe('messagesOf', () => {
     const hang = defineTool({
       name: 'hang', description: 'never ends', input: z.object({}),
       async *run(_args, { signal }) {
+        yield 'waiting'
         await new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('stopped'))))
         return 'never'
       },
