@@ -3,7 +3,7 @@
 // save writes only the events that came since the last one, so saving a long run costs time
 // linear in its length and no single write clones the whole event log (a 100k-event clone is a
 // long task on the main thread).
-import type { AgentEvent } from '../core/index.ts'
+import type { AgentEvent, Usage } from '../core/index.ts'
 import { eventCountOf, lastEventTimeOf, withoutEvents } from './live-events.ts'
 import { mergePacked, packEvents, unpackEvents, type PackedEvents } from './packed-events.ts'
 import type { RunRecord } from './types.ts'
@@ -12,7 +12,7 @@ export const EVENTS = 'events'
 export const CHUNK_SIZE = 2000
 
 /** What the `runs` store holds. `events` is present only in runs saved by version 1. */
-export type StoredRun = Omit<RunRecord, 'events'> & { events?: AgentEvent[]; eventCount?: number; lastT?: number }
+export type StoredRun = Omit<RunRecord, 'events'> & { events?: AgentEvent[]; eventCount?: number; lastT?: number; usage?: Usage }
 
 /** One chunk of a run's events; key [runId, index]. Version-2 chunks before packing hold `events`. */
 export interface StoredChunk {
@@ -25,7 +25,12 @@ export interface StoredChunk {
 /** The header to store for a record. */
 export function headerOf(record: RunRecord): StoredRun {
   // A streaming record's newest events may still be packed (live-events.ts): count, don't unpack.
-  return { ...withoutEvents(record), eventCount: eventCountOf(record), lastT: lastEventTimeOf(record) }
+  const header: StoredRun = { ...withoutEvents(record), eventCount: eventCountOf(record), lastT: lastEventTimeOf(record) }
+  // A finished run's usage (its run-end is its last event), so History can show its cost without
+  // reading its events; read once the run is done, when its events are settled anyway.
+  const end = record.status === 'done' ? record.events.at(-1) : undefined
+  if (end?.type === 'run-end') header.usage = end.result.usage
+  return header
 }
 
 /** Events of a run that arrived packed (a batch from the agent worker): events [from, from + packed.count). */

@@ -2,6 +2,7 @@
 // store 'attachments' (Blobs keyed by content hash). A streaming run calls put() per event, so
 // writes are coalesced per run; when storage is missing, blocked or full, callers get a typed
 // error and keep working in memory.
+import type { Usage } from '../core/index.ts'
 import type { RunRecord, RunStatus } from './types.ts'
 import { HistoryError, toHistoryError } from './history-errors.ts'
 import { finished, request } from './idb.ts'
@@ -38,6 +39,10 @@ export interface RunSummary {
   makespanMs: number
   /** The conversation it is an exchange (or a re-run) of. */
   conversation?: { id: string; index: number; rerun?: true }
+  /** The comparison it is a trial of. */
+  comparison?: { id: string; variant: string; trial: number }
+  /** A finished run's token usage (its cost is usage × the model's price). */
+  usage?: Usage
 }
 
 /** The saved history of runs (IndexedDB). */
@@ -82,6 +87,8 @@ function summaryOf(record: StoredRun): RunSummary {
     status: record.status ?? 'done', provider: record.config.provider, model: record.config.model,
     executor: record.config.executor, makespanMs: lastTimeOf(record),
     ...(record.conversation ? { conversation: record.conversation } : {}),
+    ...(record.comparison ? { comparison: record.comparison } : {}),
+    ...(record.usage ? { usage: record.usage } : {}),
   }
 }
 

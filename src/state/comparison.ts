@@ -22,9 +22,12 @@ export function showComparison(comparison: RunSetComparison | undefined): void {
  * Open a whole comparison read-only: every run on one axis, labelled as it was, and its table.
  * Records that carry no comparison open side by side all the same.
  */
-export function openComparison(records: readonly RunRecord[], comparison = comparisonOfRecords(records)): void {
+export function openComparison(records: readonly RunRecord[], comparison = comparisonOfRecords(records, records[0]?.input.text)): void {
   closeReplay()
-  showRuns(records.map((record, i) => liveRun(record, record.label ?? `run ${i + 1}`, true)))
+  // A group per variant on the axis (variants in the order they first ran), trials in order.
+  const rank = (record: RunRecord): number => (record.comparison && comparison ? comparison.variants.indexOf(record.comparison.variant) : -1)
+  const ordered = [...records].sort((a, b) => rank(a) - rank(b) || (a.comparison?.trial ?? 0) - (b.comparison?.trial ?? 0))
+  showRuns(ordered.map((record, i) => liveRun(record, record.label ?? `run ${i + 1}`, true)))
   showComparison(comparison)
 }
 

@@ -2,12 +2,14 @@ import type { ReactNode } from 'react'
 import type { RunView } from '../../runs/run-view.ts'
 import { formatMs } from '../format.ts'
 import { useNow } from '../hooks.ts'
+import { useRunCost } from '../compare/run-cost.ts'
 
 /** Live numbers of a run: time to first token, tokens/s, usage, total time; the elapsed time runs on the live clock. */
 export function RunStats({ view, startedAt }: { view: RunView; startedAt?: number | undefined }): ReactNode {
   const running = view.status === 'running'
   const now = useNow(running && startedAt !== undefined, 100)
   const elapsed = running && startedAt !== undefined ? Math.max(view.lastT, now - startedAt) : view.lastT
+  const cost = useRunCost(view)
   const stats: [string, string][] = [
     ...(view.firstThoughtMs !== undefined ? [['Time to first thought', formatMs(view.firstThoughtMs)] as [string, string]] : []),
     ['Time to first token', formatMs(view.ttftMs)],
@@ -15,6 +17,7 @@ export function RunStats({ view, startedAt }: { view: RunView; startedAt?: numbe
     ['Tokens in / out', tokensInOut(view)],
     ...usageDetails(view),
     ['Tool calls', String(view.toolOrder.length)],
+    ['Cost', cost],
     [running ? 'Elapsed' : 'Total time', formatMs(elapsed)],
   ]
   return (
@@ -31,6 +34,7 @@ export function RunStats({ view, startedAt }: { view: RunView; startedAt?: numbe
 
 const TIPS: Record<string, string> = {
   'Total time': 'The makespan: from the run\'s start to its last event',
+  'Cost': 'The tokens at the model\'s price (Compare → Prices); "no price" when the table has no row for the model',
   'Tokens in / out': 'While a model call streams, its share is estimated from the text (≈, about four characters a token); the provider\'s count replaces it when the call ends',
 }
 

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useStore } from 'zustand'
 import { compareRuns, type Comparison } from '../../runs/compare.ts'
 import { taskKeyOf } from '../../runs/same-task.ts'
@@ -7,9 +7,21 @@ import { composerStore } from '../../state/composer.ts'
 import type { LiveRun } from '../../state/runs.ts'
 import { formatMs } from '../format.ts'
 import { useRuns } from '../hooks.ts'
+import { startVariants, variantsStore } from '../../state/variants.ts'
+import { PriceEditor } from './PriceEditor.tsx'
+import { VariantEditor } from './VariantEditor.tsx'
 
-/** "Compare executors": k interleaved trials of each, medians, speedup and where the time went. */
+/**
+ * "Compare executors" (the one-click preset): k interleaved trials of each, medians, speedup and
+ * where the time went. "Compare variants…" opens the editor of 2 to 4 full setups; "Prices" the
+ * price table that costs every run.
+ */
 export function ComparePanel(): ReactNode {
+  const [open, setOpen] = useState<'variants' | 'prices' | undefined>(undefined)
+  const openVariants = (): void => {
+    if (variantsStore.getState().variants.length < 2) startVariants()
+    setOpen(open === 'variants' ? undefined : 'variants')
+  }
   const trials = useStore(compareStore, (s) => s.trials)
   const busy = useRuns((s) => s.busy)
   const runs = useRuns((s) => s.runs)
@@ -30,7 +42,18 @@ export function ComparePanel(): ReactNode {
         <button type="button" disabled={!canProject} onClick={projectOtherExecutor} className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm disabled:opacity-50 dark:border-zinc-700" title="Project the other executor from the recorded tool durations; no API calls">
           What if? (project the other executor)
         </button>
+        <button type="button" disabled={busy} onClick={openVariants} aria-expanded={open === 'variants'} className="rounded-lg border border-violet-300 px-3 py-1.5 text-sm text-violet-800 disabled:opacity-50 dark:border-violet-800 dark:text-violet-200" title="2 to 4 setups (model, provider, executor, prompt, tools, thinking, speeds) on one time axis, with cost">
+          Compare variants…
+        </button>
+        <button type="button" onClick={() => setOpen(open === 'prices' ? undefined : 'prices')} aria-expanded={open === 'prices'} className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">
+          Prices
+        </button>
       </div>
+      {open && (
+        <div className="fixed inset-x-2 top-16 z-40 mx-auto max-h-[80vh] max-w-4xl overflow-y-auto">
+          {open === 'variants' ? <VariantEditor onClose={() => setOpen(undefined)} /> : <PriceEditor onClose={() => setOpen(undefined)} />}
+        </div>
+      )}
       {comparison && <ComparisonSummary comparison={comparison} />}
     </div>
   )
@@ -38,7 +61,8 @@ export function ComparePanel(): ReactNode {
 
 function comparisonOf(runs: readonly LiveRun[]): Comparison | undefined {
   // Only runs of one task compare: the latest finished run's.
-  const finished = runs.filter((r) => !r.record.projected && r.view.status === 'done')
+  // Runs of a comparison of variants have their own table (ComparisonView).
+  const finished = runs.filter((r) => !r.record.projected && !r.record.comparison && r.view.status === 'done')
   const latest = finished.at(-1)
   if (!latest) return undefined
   const task = taskKeyOf(latest.record)

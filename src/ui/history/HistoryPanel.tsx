@@ -8,6 +8,7 @@ import { useHistory } from '../hooks.ts'
 import { downloadBlob as download } from '../gantt/index.ts'
 import { historyEntries } from '../../runs/history-entries.ts'
 import type { RunSummary } from '../../state/history.ts'
+import { ComparisonRow, SummaryCost } from './ComparisonRow.tsx'
 import { ConversationRow } from './ConversationRow.tsx'
 
 /** Saved runs: search, rename, delete, re-open; export one or all; import. */
@@ -45,7 +46,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }): ReactNode {
       ) : (
         <button type="button" className="flex-1 truncate text-left hover:underline" onClick={() => void open(s.id)} title="Open read-only">{s.title}</button>
       )}
-      <span className="text-xs text-zinc-500 dark:text-zinc-400">{s.status === 'interrupted' ? 'interrupted · ' : ''}{s.provider}/{s.model} · {s.executor} · {formatMs(s.makespanMs)} · {new Date(s.createdAt).toLocaleString()}</span>
+      <span className="text-xs text-zinc-500 dark:text-zinc-400">{s.status === 'interrupted' ? 'interrupted · ' : ''}{s.provider}/{s.model} · {s.executor} · {formatMs(s.makespanMs)}<SummaryCost summary={s} /> · {new Date(s.createdAt).toLocaleString()}</span>
       <button type="button" className="text-xs underline" onClick={() => setEditing(s.id)}>Rename</button>
       <button type="button" className="text-xs underline" onClick={() => void addSaved(s.id)} title="Show beside the runs on the Gantt, to compare">Add to Gantt</button>
       <button type="button" className="text-xs underline" onClick={() => void exportOne(s.id)}>Export</button>
@@ -68,7 +69,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }): ReactNode {
       {report && <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="import-report">{report}</p>}
       {!available && <p className="text-sm text-zinc-500 dark:text-zinc-400">History is not available in this browser; runs are kept for this tab only.</p>}
       <ul className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800" aria-label="Saved runs">
-        {historyEntries(summaries).map((entry) => (entry.kind === 'conversation' ? <ConversationRow key={entry.id} entry={entry} /> : runRow(entry.summary)))}
+        {historyEntries(summaries).map((entry) => (entry.kind === 'conversation' ? <ConversationRow key={entry.id} entry={entry} /> : entry.kind === 'comparison' ? <ComparisonRow key={entry.id} entry={entry} /> : runRow(entry.summary)))}
         {available && !summaries.length && <li className="py-2 text-zinc-500 dark:text-zinc-400">No saved runs yet.</li>}
       </ul>
     </section>

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState, type CSSProperties, type PointerEvent, t
 import { AxisRuns } from '../charts/AxisRuns.tsx'
 import { RunGantt } from '../charts/RunGantt.tsx'
 import { ComparePanel } from '../compare/ComparePanel.tsx'
+import { ComparisonView } from '../compare/ComparisonView.tsx'
 
 const MIN_HEIGHT = 160
 const STORAGE_KEY = 'lanes.axisHeight'
@@ -40,7 +41,7 @@ export function AxisPanel({ hidden }: { hidden: boolean }): ReactNode {
       style={{ '--axis-height': `${height}px` } as CSSProperties}
     >
       <div className="shrink-0 space-y-2 px-4 pt-3"><ComparePanel /><AxisRuns /></div>
-      <div className="min-h-0 flex-1 overflow-y-auto px-4 pb-2"><RunGantt /></div>
+      <div className="min-h-0 flex-1 overflow-y-auto px-4 pb-2"><RunGantt /><ComparisonView /></div>
       <div
         role="separator"
         aria-orientation="horizontal"
