@@ -81,7 +81,7 @@ test('chart markup: role, label, summary and data attributes on every bar', asyn
     expect(Number.isFinite(bar.start) && Number.isFinite(bar.end) && bar.end >= bar.start).toBe(true)
   }
   await expect(chart.locator('svg')).toContainText('projected')
-  await expect(chart.locator('svg')).toContainText('makespan 1.50 s')
+  await expect(chart.locator('svg')).toContainText('total time 1.50 s')
 })
 
 test('concurrent tool bars overlap, sequential ones do not', async ({ page }) => {

@@ -43,7 +43,7 @@ export const SectionsLayer = memo(function SectionsLayer({ sections, width, yMin
                 projected
               </tspan>
             ) : null}
-            <title>{[sectionCaption(section), section.run.note].filter(Boolean).join(' · ')}</title>
+            <title>{[sectionCaption(section), section.run.note, 'total time is the makespan: from the run\'s start to its last event'].filter(Boolean).join(' · ')}</title>
             <tspan dx={10} className="fill-slate-600 dark:fill-slate-300">
               {width < 640 ? sectionCaption(section, true) : sectionCaption(section)}
             </tspan>

@@ -7,11 +7,14 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`
 }
 
-/** "1.2 s makespan · tools 3.4 s · model 0.8 s · 2.9× speedup" for a section header. */
+/**
+ * "total time 1.2 s · tools 3.4 s · model 0.8 s · speedup 2.9×" for a section header: plain words
+ * on the chart, the technical term (makespan) in its tooltip.
+ */
 export function sectionCaption(section: LaidSection, compact = false): string {
   const { run } = section
   // Narrow charts keep the total time and the speedup; the rest is in the caption's tooltip.
-  const parts = compact ? [`total ${formatDuration(run.makespanMs)}`] : [`makespan ${formatDuration(run.makespanMs)}`, `tools ${formatDuration(run.toolTimeMs)}`, `model ${formatDuration(run.modelTimeMs)}`]
+  const parts = compact ? [`total ${formatDuration(run.makespanMs)}`] : [`total time ${formatDuration(run.makespanMs)}`, `tools ${formatDuration(run.toolTimeMs)}`, `model ${formatDuration(run.modelTimeMs)}`]
   if (run.speedup !== undefined && Number.isFinite(run.speedup)) parts.push(`speedup ${formatSpeedup(run.speedup)}`)
   return parts.join(' · ')
 }
