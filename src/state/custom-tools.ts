@@ -68,10 +68,16 @@ function sameTool(a: CustomToolDefinition, b: CustomToolDefinition): boolean {
   return a.name === b.name && JSON.stringify(a.impl) === JSON.stringify(b.impl) && JSON.stringify(a.inputSchema) === JSON.stringify(b.inputSchema)
 }
 
+function freeName(base: string, tools: readonly CustomToolDefinition[]): string {
+  let name = base
+  for (let n = 2; tools.some((t) => t.name === name); n++) name = `${base} ${n}`
+  return name
+}
+
 /**
  * Bring in definitions from outside (checked, code disabled). One the user already has, the
  * same in every part that runs, keeps its own enabled flag (code they enabled stays enabled);
- * any other replaces the tool of its name, or is added. Returns the code tools left disabled.
+ * any other is added. Returns the code tools left disabled.
  */
 export async function mergeCustomTools(incoming: readonly CustomToolDefinition[]): Promise<string[]> {
   await loadCustomTools()
@@ -85,9 +91,11 @@ export async function mergeCustomTools(incoming: readonly CustomToolDefinition[]
       else if (!mine.enabled) waiting.push(tool.name)
       continue
     }
-    if (tool.impl.kind === 'code') waiting.push(tool.name)
-    if (at >= 0) tools[at] = tool
-    else tools.push(tool)
+    // A different tool of the same name: the user's stays as it is (nothing of theirs is lost),
+    // the incoming one is added beside it under a name that says where it came from.
+    const name = mine ? freeName(`${tool.name} (shared)`, tools) : tool.name
+    if (tool.impl.kind === 'code') waiting.push(name)
+    tools.push({ ...tool, name })
   }
   save(tools)
   return waiting
@@ -115,3 +123,15 @@ export async function customToolsForJob(): Promise<CustomToolDefinition[]> {
   await loadCustomTools()
   return customToolsStore.getState().tools.filter((tool) => tool.enabled)
 }
+
+/** Check one definition from the editor; the user wrote it here, so its enabled flag stands. */
+export async function checkCustomTool(input: CustomToolDefinition): Promise<{ ok: true; tool: CustomToolDefinition } | { ok: false; error: string }> {
+  const { parseCustomTools } = await import('../tools/custom/index.ts')
+  const result = await parseCustomTools([input])
+  const tool = result.ok ? result.tools[0] : undefined
+  if (tool) return { ok: true, tool: { ...tool, enabled: input.enabled } }
+  const error = result.ok ? 'The tool is empty.' : result.error.replace('The custom tools are not valid: ', '').replace(/(^|; )0\./g, '$1')
+  return { ok: false, error: `This tool has a problem: ${error}` }
+}
+
+export type { CustomToolDefinition }

@@ -7,6 +7,7 @@ import { describeRestored, restoreSetup, type KnownSetup, type RestoredSetup } f
 import { PROVIDERS } from './model-factory.ts'
 import { closeReplay, openReadOnly, restoreWhole } from './replay.ts'
 import { askForFiles, findFiles } from './run-again.ts'
+import { restoreLinkTools } from './link-tools.ts'
 import { startRun } from './run-controller.ts'
 import { runsStore, setNotice } from './runs.ts'
 import { settingsStore, updateSettings } from './settings.ts'
@@ -91,6 +92,7 @@ export async function openFragment(hash: string): Promise<void> {
 /** Put a link's prompt and setup into the composer and the settings (never a key or base URL). */
 function applyConfig(config: RunConfig, prompt: string): RestoredSetup {
   const restored = restoreSetup(config, settingsStore.getState(), KNOWN)
+  restored.restored.push(...restoreLinkTools(config).words)
   updateSettings(restored.settings)
   setPrompt(prompt)
   return restored
@@ -122,5 +124,7 @@ export async function runAgain(record: RunRecord, options: RunAgainOptions = {})
   // Run waits for these reads (attachmentsReadyToRun), and stops if one of them fails.
   if (found.length + picked.length > 0) void addFiles([...found, ...picked])
   const { settings } = restoreSetup(original.config, settingsStore.getState(), KNOWN)
+  // Its own tools too (code stays off unless the user already enabled the very same code).
+  await restoreLinkTools(original.config).done
   await startRun(original.input.text, { executor: original.config.executor, label: 'run again', keepOthers: true, settings })
 }

@@ -169,3 +169,5 @@ export function serversForJob(): McpServerJob[] {
       return { id: s.id, url: s.url, name: s.name, policy: s.policy, disabledTools: [...s.disabledTools], ...(headers ? { headers: { ...headers } } : {}) }
     })
 }
+
+export type { ApprovalPolicy }

@@ -1,7 +1,11 @@
 import { memo, useState, type ReactNode } from 'react'
+import { useStore } from 'zustand'
 import type { ToolCard as ToolCardView } from '../../runs/run-view.ts'
 import { formatMs, previewJson } from '../format.ts'
-import { useNow } from '../hooks.ts'
+import { useNow, useRuns } from '../hooks.ts'
+import { approvalFor, approvalsStore, isMcpContentData, originalToolName } from '../../state/tool-card.ts'
+import { ApprovalPrompt } from '../tools/ApprovalPrompt.tsx'
+import { McpContent } from '../tools/McpContent.tsx'
 
 const STATUS_STYLE: Record<string, string> = {
   running: 'bg-sky-100 text-sky-800 dark:bg-sky-900/50 dark:text-sky-200',
@@ -33,10 +37,17 @@ export const ToolCard = memo(function ToolCard({ card, nowMs, startedAt, version
   const last = card.progress.slice(-4)
   const output = card.output ?? ''
   const long = output.length > OUTPUT_PREVIEW
+  const original = useRuns((s) => originalToolName(s.runs, card.name))
+  // Only a running call can be waiting (call ids repeat across runs of the offline model).
+  const prompt = useStore(approvalsStore, (s) => (running ? approvalFor(s, card.callId) : undefined))
+  // Images and other non-text MCP content ride in the result's last progress tick: shown here.
+  const lastTick = card.progress.at(-1)?.progress
+  const content = typeof lastTick === 'object' && isMcpContentData(lastTick.data) ? lastTick.data : undefined
   return (
     <article className="rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900" aria-label={`Tool call ${card.name}`} data-call-id={card.callId}>
       <header className="flex flex-wrap items-center gap-2">
         <span className="font-mono font-semibold">{card.name}</span>
+        {original !== undefined && <span className="text-xs text-zinc-500 dark:text-zinc-400" title="The tool's own name: the model saw it renamed to fit provider rules">({original})</span>}
         <span className={`rounded px-1.5 py-0.5 text-xs ${STATUS_STYLE[card.status] ?? STATUS_STYLE['aborted']}`} data-testid="tool-status">{card.status}</span>
         <span className="ml-auto tabular-nums text-xs text-zinc-500 dark:text-zinc-400">{formatMs(duration)}</span>
       </header>
@@ -56,6 +67,8 @@ export const ToolCard = memo(function ToolCard({ card, nowMs, startedAt, version
           ))}
         </ol>
       )}
+      {prompt && prompt.call.tool === card.name && <ApprovalPrompt prompt={prompt} />}
+      {content && <McpContent blocks={content.content} structured={content.structuredContent} tool={card.name} />}
       {output && (
         <div className="mt-2">
           <pre className="max-h-48 overflow-auto whitespace-pre-wrap rounded bg-white p-2 text-xs dark:bg-zinc-950" data-testid="tool-output">{showAll || !long ? output : `${output.slice(0, OUTPUT_PREVIEW)}…`}</pre>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { updateSettings, settingsStore } from '../../state/settings.ts'
 import { useSettings } from '../hooks.ts'
 import { ExecutorPicker } from './ExecutorPicker.tsx'
@@ -7,6 +7,9 @@ import { ProviderFields } from './ProviderFields.tsx'
 import { ResilienceFields } from './ResilienceFields.tsx'
 import { ThinkingFields } from './ThinkingFields.tsx'
 import { ToolPackPicker } from './ToolPackPicker.tsx'
+
+// MCP servers and tools made in the page: their own chunk, so the first script stays in budget.
+const ToolSources = lazy(() => import('../tools/ToolSources.tsx').then((m) => ({ default: m.ToolSources })))
 
 /**
  * Settings grouped by what a user decides: the model, the tools, how tool calls run. Knobs most
@@ -40,6 +43,7 @@ export function SettingsPanel({ onOpenKeys, onClose }: { onOpenKeys: () => void;
       </Section>
       <Section title="Tools">
         <ToolPackPicker />
+        <Suspense fallback={null}><ToolSources /></Suspense>
         <label className="block text-sm">
           <span className="font-medium">System prompt</span>
           <textarea aria-label="System prompt" value={system} rows={3} onChange={(e) => updateSettings({ system: e.target.value })} className={inputClass} />
