@@ -68,11 +68,18 @@ export interface Gap {
 export interface VariantTable {
   rows: VariantRow[]
   fastest?: string
+  /** Undefined when no variant has a price, or all cost the same. */
   cheapest?: string
   /** One per variant other than the fastest. */
   gaps: Gap[]
   /** Set when trials made different numbers of tool calls within a variant (the model varied). */
   note?: string
+}
+
+/** True for a run that was stopped before it finished: Compare keeps it on the axis, not in the figures. */
+export function wasStopped(record: RunRecord): boolean {
+  const end = record.events.at(-1)
+  return end?.type !== 'run-end' || end.result.stopReason === 'aborted'
 }
 
 /** A variant's finished trials. */
@@ -135,21 +142,22 @@ function rowOf(group: VariantGroup, prices: PriceTable): VariantRow {
  * how much slower it is than the fastest and how much of that is model time and tool phase.
  */
 export function variantTable(groups: readonly VariantGroup[], prices: PriceTable): VariantTable {
-  const rows = groups.filter((group) => group.records.length > 0).map((group) => rowOf(group, prices))
+  const rows = groups.map((group) => ({ ...group, records: group.records.filter((record) => !wasStopped(record)) })).filter((group) => group.records.length > 0).map((group) => rowOf(group, prices))
   const table: VariantTable = { rows, gaps: [] }
   if (rows.length === 0) return table
   const fastest = rows.reduce((best, row) => (row.makespanMs.median < best.makespanMs.median ? row : best))
   table.fastest = fastest.label
   const priced = rows.filter((row) => row.costUsd !== undefined)
   const cheapest = priced.length ? priced.reduce((best, row) => (row.costUsd! < best.costUsd! ? row : best)) : undefined
-  if (cheapest) table.cheapest = cheapest.label
+  // A tie for everyone (all free, say) names no cheapest: none of them is.
+  if (cheapest && priced.some((row) => row.costUsd! > cheapest.costUsd!)) table.cheapest = cheapest.label
   for (const row of rows) {
     if (row === fastest) continue
     const slowerMs = row.makespanMs.median - fastest.makespanMs.median
     const modelMs = row.modelTimeMs - fastest.modelTimeMs
     const toolMs = row.toolPhaseMs - fastest.toolPhaseMs
     const gap: Gap = { label: row.label, slowerMs, modelMs, toolMs, otherMs: slowerMs - modelMs - toolMs }
-    if (cheapest && row.costUsd !== undefined) gap.costlierUsd = row.costUsd - cheapest.costUsd!
+    if (table.cheapest && cheapest && row.costUsd !== undefined) gap.costlierUsd = row.costUsd - cheapest.costUsd!
     table.gaps.push(gap)
   }
   const varied = groups.filter((group) => new Set(group.records.map((record) => metricsOf(record.events).toolCalls)).size > 1).map((group) => group.label)

@@ -11,6 +11,13 @@ describe('history chunks', () => {
     }
   })
 
+  it('keeps a finished run\'s usage in its header (History prices it without the events), not a running one\'s', () => {
+    const done = sampleCityRecord()
+    const end = done.events.at(-1)
+    expect(headerOf(done).usage).toEqual(end?.type === 'run-end' ? end.result.usage : 'no run-end')
+    expect(headerOf({ ...done, status: 'running' }).usage).toBeUndefined()
+  })
+
   it('keeps text with any characters, including empty deltas', () => {
     const events: AgentEvent[] = [
       { type: 'text-delta', t: 1.5, turn: 1, text: '' },

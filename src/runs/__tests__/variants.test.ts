@@ -107,13 +107,38 @@ describe('variant table from a recorded comparison', () => {
     expect(t.rows[0]!.inputTokens).toBeGreaterThan(0)
   })
 
-  it('names the cheapest by median cost with cached input priced apart', () => {
-    const priced = { 'lanes-local': { input: 1, output: 2, cachedInput: 0.1, checked: '2026-11-30', source: 'test' } }
-    const t = variantTable(groups(), priced)
-    expect(t.cheapest).toBeDefined()
-    const cheapest = t.rows.find((r) => r.label === t.cheapest)!
-    for (const r of t.rows) expect(cheapest.costUsd!).toBeLessThanOrEqual(r.costUsd!)
-    for (const gap of t.gaps) if (gap.costlierUsd !== undefined) expect(gap.costlierUsd).toBeGreaterThanOrEqual(0)
+  it('names the cheapest by median cost, with cached input priced apart', () => {
+    // Same tokens everywhere, but the concurrent variant read half its input from the cache and
+    // the sequential one wrote 1,000 more output tokens.
+    const records = sampleComparisonRecords()
+    for (const record of records) {
+      const end = record.events.at(-1)!
+      if (end.type !== 'run-end') continue
+      if (record.comparison?.variant === 'concurrent') end.result.usage.cacheReadTokens = end.result.usage.inputTokens / 2
+      if (record.comparison?.variant === 'sequential') end.result.usage.outputTokens += 1000
+    }
+    const price = { input: 1, output: 2, cachedInput: 0.1, checked: '2026-11-30', source: 'test' }
+    const t = variantTable(groups(records), { 'lanes-local': price })
+    expect(t.cheapest).toBe('concurrent')
+    const m = metricsOf(records[2]!.events) // "limit 2 #1": no cache reads, no extra output
+    const base = (m.inputTokens * 1 + m.outputTokens * 2) / 1e6
+    const rowCost = (label: string): number => t.rows.find((r) => r.label === label)!.costUsd!
+    expect(rowCost('concurrent')).toBeCloseTo(base - (m.inputTokens / 2) * 0.9 / 1e6, 12)
+    expect(rowCost('sequential')).toBeCloseTo(base + 1000 * 2 / 1e6, 12)
+    expect(t.gaps.find((g) => g.label === 'sequential')!.costlierUsd).toBeCloseTo(rowCost('sequential') - rowCost('concurrent'), 12)
+  })
+
+  it('names no cheapest when every variant costs the same (all free)', () => {
+    expect(table.cheapest).toBeUndefined()
+    expect(table.gaps.every((gap) => gap.costlierUsd === undefined)).toBe(true)
+  })
+
+  it('leaves a stopped trial out of the figures', () => {
+    const records = sampleComparisonRecords()
+    const stopped = records[0]!
+    const end = stopped.events.at(-1)!
+    if (end.type === 'run-end') end.result.stopReason = 'aborted'
+    expect(variantTable(groups(records), SHIPPED_PRICES).rows[0]!.runs).toBe(2)
   })
 
   it('counts parallel calls per turn that called tools', () => {

@@ -105,7 +105,7 @@ function Verdict({ table }: { table: Table }): ReactNode {
   if (!table.fastest) return null
   return (
     <div className="space-y-0.5 text-xs" data-testid="verdict">
-      <p><span className="font-semibold">{table.fastest}</span> is fastest{table.cheapest ? <>; <span className="font-semibold">{table.cheapest}</span> is cheapest</> : '; no variant has a price (edit prices to see costs)'}.</p>
+      <p><span className="font-semibold">{table.fastest}</span> is fastest{table.cheapest ? <>; <span className="font-semibold">{table.cheapest}</span> is cheapest</> : table.rows.every((r) => r.costUsd === undefined) ? '; no variant has a price (add one under Prices to see costs)' : '; they all cost the same'}.</p>
       {table.gaps.map((gap) => (
         <p key={gap.label}>
           {gap.label} is {formatMs(gap.slowerMs)} slower: {formatMs(gap.modelMs)} of model time, {formatMs(gap.toolMs)} in tools{Math.abs(gap.otherMs) >= 1 ? `, ${formatMs(gap.otherMs)} elsewhere` : ''}
