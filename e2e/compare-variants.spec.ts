@@ -126,3 +126,33 @@ test.describe('on the mock server', () => {
     await expect(page.getByLabel('Run statistics')).toContainText('Cost:')
   })
 })
+
+test('Stop ends the comparison and keeps the trials that finished; the comparison is one History row that reopens it', async ({ page }) => {
+  await openApp(page, { local: { ttftMs: 20, tokensPerSecond: 0, toolSpeed: 0.6 } })
+  await pickScenario(page, 'city-concurrent')
+  await page.getByRole('button', { name: 'Compare variants…' }).click()
+  const editor = page.getByRole('region', { name: 'Variants' })
+  await editor.getByLabel('Executor of variant B').selectOption('sequential')
+  await editor.getByLabel('Trials per variant').fill('3')
+  await editor.getByRole('button', { name: 'Run comparison' }).click()
+
+  const view = page.getByRole('region', { name: 'Comparison of variants' })
+  // Both variants have a finished trial (A #1, B #1): stop during the third run.
+  await expect(view.getByTestId('variant-row')).toHaveCount(2, { timeout: 30_000 })
+  await page.getByRole('button', { name: 'Stop', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled()
+  const onAxis = (await runOrder(page)).length
+  expect(onAxis).toBeGreaterThanOrEqual(2)
+  expect(onAxis).toBeLessThan(6)
+  const counted = await view.getByTestId('variant-row').allInnerTexts()
+  expect(counted.join(' ')).toMatch(/1 run\b/)
+
+  await page.getByRole('button', { name: 'History', exact: true }).click()
+  const rows = page.getByRole('list', { name: 'Saved runs' }).locator('[data-comparison]')
+  await expect(rows).toHaveCount(1)
+  await expect(rows).toContainText('offline · concurrent vs offline · sequential')
+  await page.getByRole('button', { name: 'New chat' }).click()
+  await rows.getByRole('button').first().click()
+  await expect(view.getByTestId('variant-row')).toHaveCount(2)
+  expect((await runOrder(page)).length).toBe(onAxis)
+})
