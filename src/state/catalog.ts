@@ -5,6 +5,7 @@ import { newChat } from './conversation.ts'
 import { clearAttachments, addSample } from './attachments.ts'
 import { updateSettings, type Settings } from './settings.ts'
 import { parseExecutor } from '../core/index.ts'
+import { mergeCustomTools } from './custom-tools.ts'
 
 /** A tool pack as the settings panel shows it: names, descriptions and JSON Schemas. */
 export interface PackInfo {
@@ -40,4 +41,6 @@ export function loadScenario(scenario: Scenario): void {
   setPrompt(scenario.prompt)
   clearAttachments()
   for (const path of scenario.attachments ?? []) void addSample(path)
+  // Its own tools (mocks) join the user's, switched on; a tool of the user's is never replaced.
+  if (scenario.customTools) void mergeCustomTools(scenario.customTools)
 }

@@ -1,5 +1,6 @@
 // The scenario gallery: every seed example and exercise, with the setup it needs. Prompts and
 // system prompts are the seeds' own where the seeds give them.
+import type { CustomToolDefinition } from './custom/definition.ts'
 import type { Scenario } from './types.ts'
 
 const DATA_SYSTEM = 'You are a helpful assistant with data processing capabilities.'
@@ -13,6 +14,15 @@ const FETCH_PROMPT = 'Fetch data from API-A, API-B, and API-C'
 export const RECEIPT_ANALYZE_SYSTEM = 'Analyze images and extract all visible text and key information.'
 /** Extractor system prompt from the seed's multimodal demo. */
 export const RECEIPT_EXTRACT_SYSTEM = 'Extract financial data: store, date, line items, totals.'
+
+/** A mock API tool that answers after `ms` with two progress steps (exercise 2's tools). */
+function mockApi(name: string, ms: number): CustomToolDefinition {
+  return {
+    name, description: `A mock API that answers in ${ms / 1000} s.`, enabled: true,
+    inputSchema: { type: 'object', properties: {} },
+    impl: { kind: 'mock', delay: { kind: 'fixed', ms }, steps: ['Request sent', 'Reading the response'], output: `${name}: 200 OK after ${ms / 1000} s`, failureRate: 0 },
+  }
+}
 
 /** Every gallery scenario, in the order the gallery shows them. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -92,6 +102,13 @@ export const SCENARIOS: readonly Scenario[] = [
     id: 'exercise-variable-delays', title: 'Exercise 2: variable delays', prompt: 'Call three APIs with delays of 0.5s, 1s and 2s',
     toolPack: 'exercises', executor: 'concurrent',
     note: 'Concurrent: the makespan is the slowest call (2 s). Sequential: the sum (3.5 s).',
+  },
+  {
+    id: 'exercise-variable-delays-mocks', title: 'Exercise 2 with your own tools',
+    prompt: 'Call api_half_second, api_one_second and api_two_seconds',
+    toolPack: 'none', executor: 'concurrent',
+    customTools: [mockApi('api_half_second', 500), mockApi('api_one_second', 1000), mockApi('api_two_seconds', 2000)],
+    note: 'Three mock tools made in the page (Settings → Your tools: 0.5 s, 1 s, 2 s). Press Compare executors: concurrent takes the slowest (2 s), sequential the sum (3.5 s). Change a delay in the tool editor and compare again.',
   },
   {
     id: 'exercise-parallel-apis', title: 'Exercise 4: five parallel APIs',

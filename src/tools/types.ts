@@ -1,4 +1,5 @@
 import type { ExecutorSpec, Tool } from '../core/index.ts'
+import type { CustomToolDefinition } from './custom/definition.ts'
 
 /**
  * Waits `ms` milliseconds; rejects with the signal's reason as soon as it aborts, so Stop is
@@ -48,4 +49,6 @@ export interface Scenario {
   attachments?: string[]
   /** What to watch for when it runs. */
   note: string
+  /** Tools made in the page that the scenario adds (mocks), beside the pack's. */
+  customTools?: CustomToolDefinition[]
 }

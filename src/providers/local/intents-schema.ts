@@ -10,24 +10,53 @@ interface PropertySchema { type?: unknown; enum?: unknown }
 
 const VERB_BEFORE = /\b(?:use|call|run|invoke|try|execute|trigger|apply|tool)\s+(?:the\s+)?(?:tool\s+)?$/i
 
-/** The offered tool the prompt names, and the text after the name. */
+/** The offered tool the prompt names first, and the text after the name. */
 export function namedTool(ctx: Pick<PlanContext, 'original' | 'specs' | 'scenarioTools'>): { spec: ToolSpec; rest: string } | undefined {
-  let best: { spec: ToolSpec; rest: string; at: number } | undefined
+  const first = namedTools(ctx)[0]
+  return first ? { spec: first.spec, rest: first.rest } : undefined
+}
+
+/**
+ * Every offered tool the prompt names, in the prompt's order, each with the text up to the next
+ * name ("call api_fast, api_slow and api_mid": three calls, each with its own arguments).
+ */
+export function namedTools(ctx: Pick<PlanContext, 'original' | 'specs' | 'scenarioTools'>): { spec: ToolSpec; rest: string; end: number }[] {
+  const found: { spec: ToolSpec; at: number; end: number }[] = []
   for (const spec of ctx.specs) {
-    // The demo scenarios play their own tools with more care (dependent steps, answers).
-    if (ctx.scenarioTools.has(spec.name)) continue
-    const flexible = spec.name.split(/[-_\s]+/).map(escapeRegExp).join('[-_ ]')
-    // The prompt as written: names and string values are taken verbatim (no typo fixes), and
-    // numbers in words are read when a value is coerced to its schema type.
-    const m = new RegExp(`(?<![\\w-])${flexible}(?![\\w-])`, 'i').exec(ctx.original)
-    if (!m) continue
-    const before = ctx.original.slice(0, m.index)
-    // A plain word ("echo", "shout") counts after a verb or as the prompt's first word (a
-    // command); a compound name ("get-sum") counts anywhere.
-    if (!/[-_]/.test(spec.name) && !VERB_BEFORE.test(before) && before.trim() !== '') continue
-    if (!best || m.index < best.at) best = { spec, rest: ctx.original.slice(m.index + m[0].length), at: m.index }
+    const at = nameAt(ctx, spec)
+    if (at) found.push({ spec, ...at })
   }
-  return best ? { spec: best.spec, rest: best.rest } : undefined
+  found.sort((a, b) => a.at - b.at)
+  // A name inside another's match (a tool "api" in "api_fast") is not a second tool.
+  const kept = found.filter((f, i) => !found.some((g, j) => j !== i && g.at <= f.at && g.end >= f.end && g.end - g.at > f.end - f.at))
+  return kept.map((f, i) => {
+    const next = kept[i + 1]
+    // Before another name, the words that join the two ("and", ", then use") are not a value.
+    return { spec: f.spec, end: f.end, rest: next ? withoutJoiners(ctx.original.slice(f.end, next.at)) : ctx.original.slice(f.end) }
+  })
+}
+
+const JOINER = '(?:and|then|also|use|call|run|invoke|execute|trigger)'
+const TRAILING_JOINERS = new RegExp(`(?:^|[\\s,]+)${JOINER}(?:[\\s,]+${JOINER})*$`, 'i')
+
+function withoutJoiners(text: string): string {
+  return text.replace(/[\s,]+$/, '').replace(TRAILING_JOINERS, '')
+}
+
+/** Where the prompt names one tool, if it does. */
+function nameAt(ctx: Pick<PlanContext, 'original' | 'scenarioTools'>, spec: ToolSpec): { at: number; end: number } | undefined {
+  // The demo scenarios play their own tools with more care (dependent steps, answers).
+  if (ctx.scenarioTools.has(spec.name)) return undefined
+  const flexible = spec.name.split(/[-_\s]+/).map(escapeRegExp).join('[-_ ]')
+  // The prompt as written: names and string values are taken verbatim (no typo fixes), and
+  // numbers in words are read when a value is coerced to its schema type.
+  const m = new RegExp(`(?<![\\w-])${flexible}(?![\\w-])`, 'i').exec(ctx.original)
+  if (!m) return undefined
+  const before = ctx.original.slice(0, m.index)
+  // A plain word ("echo", "shout") counts after a verb or as the prompt's first word (a
+  // command); a compound name ("get-sum") counts anywhere.
+  if (!/[-_]/.test(spec.name) && !VERB_BEFORE.test(before) && before.trim() !== '') return undefined
+  return { at: m.index, end: m.index + m[0].length }
 }
 
 /** Calls a tool the prompt names, arguments filled from the prompt by the tool's schema. */
@@ -36,6 +65,8 @@ export const schemaIntent: Intent = {
   tools: [],
   score: (ctx) => (namedTool(ctx) ? 6 : 0),
   next(ctx): Step {
+    const several = severalCalls(ctx)
+    if (several) return several
     const named = namedTool(ctx)
     if (!named) return ask('Which tool should I use?')
     const { spec } = named
@@ -49,6 +80,25 @@ export const schemaIntent: Intent = {
     if (filled.missing.length > 0) return ask(`What should ${joinProse(filled.missing.map(code))} be for ${code(spec.name)}?`)
     return { kind: 'calls', preface: `Calling ${code(spec.name)}.`, calls: [{ name: spec.name, args: filled.args }] }
   },
+}
+
+/**
+ * Several named tools whose arguments are all there: called together in one turn (they are
+ * independent: the prompt gives each its own), then one answer with every result. Undefined when
+ * fewer than two are named, or one of them still needs a value (then the first one plays alone
+ * and asks for it).
+ */
+function severalCalls(ctx: PlanContext): Step | undefined {
+  const named = namedTools(ctx).filter((n, i, all) => all.findIndex((m) => m.spec.name === n.spec.name) === i)
+  if (named.length < 2) return undefined
+  const results = named.map((n) => resultsOf(ctx, n.spec.name)[0])
+  if (results.every((r) => r !== undefined)) {
+    return { kind: 'answer', text: named.map((n, i) => `${code(n.spec.name)} ${results[i]?.isError ? 'failed' : 'returned'}: ${results[i]?.output ?? ''}`).join('\n\n') }
+  }
+  if (results.some((r) => r !== undefined)) return undefined
+  const filled = named.map((n) => argumentsFor(n.spec, n.rest))
+  if (filled.some((f) => f.missing.length > 0 || f.invalid.length > 0)) return undefined
+  return { kind: 'calls', preface: `Calling ${joinProse(named.map((n) => code(n.spec.name)))}.`, calls: named.map((n, i) => ({ name: n.spec.name, args: filled[i]?.args ?? {} })) }
 }
 
 /**

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { Agent, type AgentEvent, type ContentPart, type ExecutorSpec, type RunResult } from '../../core/index.ts'
 import { createLocalModel } from '../../providers/index.ts'
 import { createToolPacks, findPack, SCENARIOS, type Scenario, type Sleep, type ToolPackOptions } from '../../tools/index.ts'
+import { createCustomTools } from '../../tools/custom/build.ts'
 
 const ACME_TEXT = [
   'ACME GROCERY', '123 Main St', 'Receipt #: 2025-001234', 'Date: Oct 11, 2025',
@@ -32,7 +33,8 @@ async function play(id: string, options: { executor?: ExecutorSpec; tools?: Tool
   const ocr = async (part: Extract<ContentPart, { type: 'image' }>): Promise<string> => (part.name === 'receipt-cafe.png' ? CAFE_TEXT : ACME_TEXT)
   const agent = new Agent({
     model: createLocalModel({ ttftMs: 0, tokensPerSecond: 0, ocr }),
-    tools: pack.tools,
+    // A scenario's own mock tools, 100 times faster than written.
+    tools: [...pack.tools, ...createCustomTools(scenario.customTools ?? [], { sleep: (ms, signal) => new Promise((resolve, reject) => { const t = setTimeout(resolve, ms / 100); signal.addEventListener('abort', () => { clearTimeout(t); reject(signal.reason) }, { once: true }) }) })],
     executor: options.executor ?? scenario.executor,
     ...(scenario.system !== undefined ? { system: scenario.system } : {}),
     ...(scenario.routingOnly !== undefined ? { routingOnly: scenario.routingOnly } : {}),
@@ -120,6 +122,15 @@ describe('lesson scenarios', () => {
     expect(progress[0]).toBe('Starting download: https://example.com/data/dataset.zip (10MB)')
     expect(progress.slice(1).map((p) => (typeof p === 'string' ? p : p.fraction))).toEqual([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1])
     expect(result.text).toContain('✓ Download complete: https://example.com/data/dataset.zip')
+  })
+
+  it('exercise 2 with mocks: the three tools made in the page in one turn, overlapping or back to back', async () => {
+    const concurrent = await play('exercise-variable-delays-mocks')
+    expect(starts(concurrent.events).map((e) => [e.turn, e.name])).toEqual([[1, 'api_half_second'], [1, 'api_one_second'], [1, 'api_two_seconds']])
+    expect(toolOrder(concurrent.events)).toEqual(['start:api_half_second', 'start:api_one_second', 'start:api_two_seconds', 'end:api_half_second', 'end:api_one_second', 'end:api_two_seconds'])
+    expect(concurrent.result.text).toContain('api_two_seconds: 200 OK after 2 s')
+    const sequential = await play('exercise-variable-delays-mocks', { executor: 'sequential' })
+    expect(toolOrder(sequential.events)).toEqual(['start:api_half_second', 'end:api_half_second', 'start:api_one_second', 'end:api_one_second', 'start:api_two_seconds', 'end:api_two_seconds'])
   })
 
   it('fetch: three calls in one turn, overlapping under concurrent and back to back under sequential', async () => {

@@ -5,7 +5,7 @@ export const SCENARIO_GROUPS: readonly { id: string; title: string; ids: readonl
   {
     id: 'strands',
     title: 'Strands lesson: async streaming tools',
-    ids: ['streaming-progress', 'download-progress', 'city-concurrent', 'city-sequential', 'workflow-sequential', 'fetch-concurrent', 'fetch-sequential', 'challenge-pipeline', 'exercise-100-records', 'exercise-variable-delays', 'exercise-parallel-apis', 'receipt-analyze', 'receipt-extract', 'receipt-pdf', 'receipt-compare', 'document-classify'],
+    ids: ['streaming-progress', 'download-progress', 'city-concurrent', 'city-sequential', 'workflow-sequential', 'fetch-concurrent', 'fetch-sequential', 'challenge-pipeline', 'exercise-100-records', 'exercise-variable-delays', 'exercise-variable-delays-mocks', 'exercise-parallel-apis', 'receipt-analyze', 'receipt-extract', 'receipt-pdf', 'receipt-compare', 'document-classify'],
   },
   { id: 'selectools', title: 'selectools: streaming docs', ids: ['selectools-search', 'selectools-parallel', 'token-stream', 'routing-billing'] },
 ]

@@ -69,7 +69,7 @@ export function ToolEditor({ initial, index, onDone }: { initial: Draft; index?:
             <textarea className={inputClass} rows={2} value={draft.steps} onChange={(e) => set({ steps: e.target.value })} placeholder={'Connecting…\nFetching {{query}}…'} />
           </label>
           <label className="block text-xs"><span className="font-medium">Output</span>
-            <textarea className={`${inputClass} font-mono`} rows={2} value={draft.output} onChange={(e) => set({ output: e.target.value })} />
+            <textarea aria-label="Output" className={`${inputClass} font-mono`} rows={2} value={draft.output} onChange={(e) => set({ output: e.target.value })} />
             <span className="text-zinc-500 dark:text-zinc-400">{'{{name}}'} puts in an argument, {'{{args}}'} all of them as JSON.</span>
           </label>
           <div className="flex flex-wrap items-center gap-2">

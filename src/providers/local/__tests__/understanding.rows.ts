@@ -170,3 +170,11 @@ export const AFTER_PARSER: Row[] = [
   { prompt: 'search for cats; download x.zip', calls: [c('search', { query: 'cats' }), c('download_file', { url: 'x.zip' })] },
   { prompt: 'Run the fault drills', ask: "I'd use `flaky_service`, `stuck_job`, `odd_value` and `huge_output` for this, but they are switched off. Turn them on in the tool picker and run again." },
 ]
+
+// Several tools named in one prompt (tools made in the page, MCP servers): all called in one turn
+// when each has what it needs; otherwise the first plays alone and asks.
+export const SEVERAL_NAMED: Row[] = [
+  { prompt: 'call get-sum with 2 and 3, then use shout on hi', calls: [c('get-sum', { a: 2, b: 3 }), c('shout', { text: 'hi' })] },
+  { prompt: 'run long_running_operation and get-sum with 1 and 2', calls: [c('long_running_operation', {}), c('get-sum', { a: 1, b: 2 })] },
+  { prompt: 'call get-sum with 2, then use shout on hi', ask: 'What should `b` be for `get-sum`?' },
+]

@@ -6,7 +6,7 @@ import type { ModelRequest, ToolSpec } from '../../../core/index.ts'
 import { readConversation } from '../conversation.ts'
 import { planStep } from '../planner.ts'
 import type { PlannedCall, Step } from '../plan-types.ts'
-import { AFTER_PARSER, BUILT_FROM, DEMO_TOOLS, type Row } from './understanding.rows.ts'
+import { AFTER_PARSER, BUILT_FROM, DEMO_TOOLS, SEVERAL_NAMED, type Row } from './understanding.rows.ts'
 
 const spec = (name: string): ToolSpec => ({ name, description: `${name} tool`, inputSchema: { type: 'object' } })
 
@@ -46,4 +46,8 @@ describe('prompts the parser was built from', () => {
 
 describe('prompts written after the parser', () => {
   it.each(AFTER_PARSER.map((row) => [row.prompt, row]))('%s', (_, row) => check(row))
+})
+
+describe('several tools named in one prompt', () => {
+  it.each(SEVERAL_NAMED.map((row) => [row.prompt, row]))('%s', (_, row) => check(row))
 })
