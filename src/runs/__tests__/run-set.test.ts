@@ -57,6 +57,14 @@ describe('set links (#s=1.)', () => {
     expect(set.length).toBeLessThan(separate / 2)
   })
 
+  it('a comparison exported as one file imports back as the same records, comparison included', async () => {
+    const { exportHistory, importHistory } = await import('../history-io.ts')
+    const records = sampleComparisonRecords(undefined, 2)
+    const back = importHistory(exportHistory(records))
+    expect(back.skipped).toEqual([])
+    expect(back.records.map((r) => r.comparison)).toEqual(records.map((r) => r.comparison))
+  })
+
   it('never carries a key', async () => {
     const records = sampleComparisonRecords(undefined, 1)
     records[0]!.config.baseURL = 'https://proxy.example/v1?api_key=sk-abcdefghijklmnopqrstuvwxyz'

@@ -23,7 +23,8 @@ export function AnswersSideBySide({ groups, medians }: { groups: readonly Varian
   return (
     <details className="text-xs" open>
       <summary className="cursor-pointer font-medium">Answers side by side (differences from {base.label} marked)</summary>
-      <div className="mt-1 grid gap-2" style={{ gridTemplateColumns: `repeat(${answers.length}, minmax(0, 1fr))` }} aria-label="Answers side by side">
+      {/* Columns keep a readable width; a narrow screen scrolls them sideways. */}
+      <div className="mt-1 grid gap-2 overflow-x-auto" style={{ gridTemplateColumns: `repeat(${answers.length}, minmax(12rem, 1fr))` }} aria-label="Answers side by side">
         {answers.map((answer, i) => {
           const parts = i === 0 ? [{ kind: 'same' as const, text: answer.text }] : wordDiff(base.text, answer.text)
           return (
