@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import { useStore } from 'zustand'
 import { formatCost } from '../../runs/prices.ts'
 import { variantTable, type VariantGroup, type VariantRow, type VariantTable as Table } from '../../runs/variants.ts'
@@ -9,6 +9,7 @@ import { collapseToMedian, variantsStore } from '../../state/variants.ts'
 import { formatMs } from '../format.ts'
 import { downloadBlob } from '../gantt/index.ts'
 import { useRuns } from '../hooks.ts'
+import { runsStore } from '../../state/runs.ts'
 import { AnswersSideBySide } from './AnswersSideBySide.tsx'
 
 /** The comparison on screen: its table, its answers side by side, and how to keep or share it. */
@@ -17,14 +18,23 @@ export function ComparisonView(): ReactNode {
   const runs = useRuns((s) => s.runs)
   useRuns((s) => s.frame) // trials finish in place
   const busy = useRuns((s) => s.busy)
-  const prices = priceTable({ edits: useStore(pricesStore, (s) => s.edits) })
+  const edits = useStore(pricesStore, (s) => s.edits)
   const collapsed = useStore(variantsStore, (s) => s.collapsed)
   const [link, setLink] = useState('')
   const [error, setError] = useState('')
-  if (!shown) return null
-  const records = runs.filter((run) => run.record.comparison?.id === shown.id && run.view.status !== 'running').map((run) => run.record)
-  const groups: VariantGroup[] = shown.variants.map((label) => ({ label, records: records.filter((r) => r.comparison?.variant === label) }))
-  const table = variantTable(groups, prices)
+  // A finished run never changes, so the figures are worked out again only when a trial finishes
+  // (or the prices change), not on every frame of the run still streaming.
+  const key = shown ? runs.filter((run) => run.record.comparison?.id === shown.id && run.view.status !== 'running').map((run) => run.record.id).join(' ') : ''
+  const figures = useMemo(() => {
+    if (!shown) return undefined
+    const ids = new Set(key.split(' '))
+    const records = runsStore.getState().runs.filter((run) => ids.has(run.record.id)).map((run) => run.record)
+    const groups: VariantGroup[] = shown.variants.map((label) => ({ label, records: records.filter((r) => r.comparison?.variant === label) }))
+    const table = variantTable(groups, priceTable({ edits }))
+    return { records, groups, table, medians: table.rows.map((r) => r.medianRunId) }
+  }, [shown, key, edits])
+  if (!shown || !figures) return null
+  const { records, groups, table, medians } = figures
   if (table.rows.length === 0) return null
   const share = async (): Promise<void> => {
     setError('')
@@ -50,7 +60,7 @@ export function ComparisonView(): ReactNode {
       {error && <p role="alert" className="text-rose-700 dark:text-rose-400">{error}</p>}
       <VariantTable table={table} />
       <Verdict table={table} />
-      <AnswersSideBySide groups={groups} medians={table.rows.map((r) => r.medianRunId)} />
+      <AnswersSideBySide groups={groups} medians={medians} />
     </section>
   )
 }
