@@ -78,6 +78,7 @@ function VariantCard({ variant, letter, canRemove }: { variant: Variant; letter:
           {PACKS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
         </select>
       </div>
+      <ToolChecks settings={s} letter={letter} onChange={(disabledTools) => set({ disabledTools })} />
       <textarea aria-label={name('System prompt')} className={inputClass} rows={2} value={s.system} onChange={(e) => set({ system: e.target.value })} />
       {thinking === 'budget' && <NumberInput label={name('Thinking budget')} text="Thinking budget (tokens, 0 = off)" value={s.thinkingBudgetTokens} onChange={(v) => set({ thinkingBudgetTokens: v })} />}
       {thinking === 'effort' && (
@@ -93,6 +94,23 @@ function VariantCard({ variant, letter, canRemove }: { variant: Variant; letter:
         </div>
       )}
     </fieldset>
+  )
+}
+
+/** The tools of the variant's pack, each on or off (the pack's own tools; your own tools follow the page's setting). */
+function ToolChecks({ settings, letter, onChange }: { settings: Settings; letter: string; onChange: (disabled: string[]) => void }): ReactNode {
+  const tools = PACKS.find((p) => p.id === settings.toolPack)?.tools ?? []
+  if (tools.length === 0 || tools.length > 24) return null
+  const off = new Set(settings.disabledTools)
+  return (
+    <div className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs" role="group" aria-label={`Tools of variant ${letter}`}>
+      {tools.map((tool) => (
+        <label key={tool.name} className="flex items-center gap-1 font-mono">
+          <input type="checkbox" checked={!off.has(tool.name)} onChange={(e) => onChange(e.target.checked ? settings.disabledTools.filter((n) => n !== tool.name) : [...settings.disabledTools, tool.name])} />
+          {tool.name}
+        </label>
+      ))}
+    </div>
   )
 }
 
