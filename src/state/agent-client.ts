@@ -4,7 +4,7 @@
 import type { Message } from '../core/index.ts'
 import { endsRun, type PackedEvents } from '../runs/packed-events.ts'
 import type { AgentJob } from './agent-job.ts'
-import type { FromWorker, ToWorker } from './agent-protocol.ts'
+import type { FromWorker, ServerListing, ToWorker } from './agent-protocol.ts'
 import { BatchQueue } from './batch-queue.ts'
 import { ocrForLocalModel } from './ocr.ts'
 import { requestApproval } from './approvals.ts'
@@ -47,6 +47,10 @@ interface Job {
 
 const jobs = new Map<number, Job>()
 const timings = new Map<number, (ms: number | undefined) => void>()
+/** Server listings asked of the worker, by request number. */
+const listings = new Map<number, (listing: ServerListing) => void>()
+let nextListing = 1
+const NO_WORKER: ServerListing = { ok: false, error: 'Tool servers are reached from the agent worker, which this browser could not start (or which stopped). Reload the page to try again.' }
 /** Approval prompts the worker opened, by its request number: aborting one closes the prompt. */
 const approvalPrompts = new Map<number, AbortController>()
 let nextId = 1
@@ -97,6 +101,8 @@ function agentWorker(): Worker | undefined {
 
 function dropWorker(): void {
   for (const prompt of approvalPrompts.values()) prompt.abort()
+  for (const answer of listings.values()) answer(NO_WORKER)
+  listings.clear()
   approvalPrompts.clear()
   worker?.terminate()
   worker = undefined
@@ -146,6 +152,10 @@ function onMessage(from: Worker, message: FromWorker): void {
       )
       return
     }
+    case 'server-listed':
+      listings.get(message.request)?.(message.listing)
+      listings.delete(message.request)
+      return
     case 'approval-closed':
       approvalPrompts.get(message.request)?.abort()
       approvalPrompts.delete(message.request)
@@ -187,6 +197,16 @@ export function timeAloneInWorker(job: AgentJob): Promise<number | undefined> {
   return new Promise((resolve) => {
     timings.set(id, resolve)
     send({ type: 'time-alone', id, job })
+  })
+}
+
+/** An MCP server's name, version and tools, read by the agent worker (where the MCP client lives). */
+export function listServerTools(url: string, headers?: Record<string, string>): Promise<ServerListing> {
+  if (!agentWorker()) return Promise.resolve(NO_WORKER)
+  const request = nextListing++
+  return new Promise((resolve) => {
+    listings.set(request, resolve)
+    send({ type: 'list-server', request, url, ...(headers ? { headers } : {}) })
   })
 }
 

@@ -16,6 +16,8 @@ export type ToWorker =
   | { type: 'ocr-result'; request: number; text?: string; error?: string }
   /** The user's answer to an approval prompt. */
   | { type: 'approval'; request: number; allowed: boolean }
+  /** Connect to an MCP server to list its tools (the MCP client lives in the worker). */
+  | { type: 'list-server'; request: number; url: string; headers?: Record<string, string> }
   /** Benchmark: run this job's agent here, reading its events with no UI; answer its time. */
   | { type: 'time-alone'; id: number; job: AgentJob }
 
@@ -35,8 +37,14 @@ export type FromWorker =
   | { type: 'approve'; request: number; call: ApprovalRequest }
   /** That call no longer waits (Stop, its time limit): close its prompt. */
   | { type: 'approval-closed'; request: number }
+  | { type: 'server-listed'; request: number; listing: ServerListing }
   /** `ms` is missing when the run could not be timed (its model did not load). */
   | { type: 'timed'; id: number; ms?: number }
+
+/** What an MCP server says about itself, or why it could not be reached (words for the user). */
+export type ServerListing =
+  | { ok: true; name: string; version?: string; tools: { name: string; description: string; inputSchema: object }[] }
+  | { ok: false; error: string }
 
 /** A packed batch's typed arrays, to transfer (move) rather than copy. */
 export function transferablesOf(packed: PackedEvents): Transferable[] {

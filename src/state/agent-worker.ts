@@ -6,6 +6,9 @@ import type { PackedEvents } from '../runs/packed-events.ts'
 import { runJob, runJobInBatches, type AgentJob, type Ocr } from './agent-job.ts'
 import { cloneable, transferablesOf, type FromWorker, type ToWorker } from './agent-protocol.ts'
 import type { Approve } from '../tools/approval.ts'
+import { installToolBuilders, listServer } from './worker-tools.ts'
+
+installToolBuilders()
 
 /** The parts of a dedicated worker's global scope used here (the DOM lib types `self` as a Window). */
 interface WorkerScope {
@@ -111,6 +114,9 @@ scope.onmessage = ({ data }) => {
       return
     case 'abort':
       runs.get(data.id)?.abort()
+      return
+    case 'list-server':
+      void listServer(data.url, data.headers).then((listing) => scope.postMessage({ type: 'server-listed', request: data.request, listing }))
       return
     case 'approval': {
       const answer = approvals.get(data.request)

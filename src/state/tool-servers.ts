@@ -1,9 +1,10 @@
 // The MCP servers the user added: URL, what the server said about itself (name, version, tools),
 // which tools are switched on, the approval policy, and the connection's status. Saved in
 // localStorage without any header (server-secrets.ts holds those). The page connects only to list
-// the tools and show the status; runs connect again in the agent worker (tool-sources.ts).
+// the tools and show the status (through the agent worker); runs connect again there (tool-sources.ts).
 import { createStore } from 'zustand/vanilla'
-import { connectMcpServer, McpConnectError, originalNameOf, type ApprovalPolicy } from '../tools/index.ts'
+import type { ApprovalPolicy } from '../tools/index.ts'
+import { listServerTools } from './agent-client.ts'
 import { clearServerHeaders, headersFor, setServerHeaders } from './server-secrets.ts'
 import { local } from './storage.ts'
 import type { McpServerJob } from './tool-sources.ts'
@@ -120,17 +121,10 @@ export async function connectServer(id: string): Promise<void> {
   const server = serverById(id)
   if (!server) return
   patchServer(id, { status: 'connecting' }, true)
-  try {
-    const headers = headersFor(id)
-    const connection = await connectMcpServer({ url: server.url, ...(headers ? { headers } : {}) })
-    const tools = connection.tools.map((tool): ServerTool => ({ name: originalNameOf(tool), description: tool.description, inputSchema: tool.spec.inputSchema }))
-    void connection.close().catch(() => undefined)
-    patchServer(id, { status: 'connected', name: connection.name, ...(connection.version !== undefined ? { version: connection.version } : {}), tools }, true)
-  } catch (error) {
-    // McpConnectError messages are built from the failure kind and the URL only: safe to show.
-    const message = error instanceof McpConnectError ? error.message : 'The connection failed for a reason the browser did not say. Check the URL and that the server is running.'
-    patchServer(id, { status: 'error', error: message })
-  }
+  // The agent worker connects (the MCP client lives there, not in the page's bundle).
+  const listing = await listServerTools(server.url, headersFor(id))
+  if (listing.ok) patchServer(id, { status: 'connected', name: listing.name, ...(listing.version !== undefined ? { version: listing.version } : {}), tools: listing.tools }, true)
+  else patchServer(id, { status: 'error', error: listing.error })
 }
 
 let reconnected = false

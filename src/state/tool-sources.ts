@@ -2,7 +2,7 @@
 // when no worker can): MCP servers connected from their URL and headers, and custom tools from
 // their definitions. Tools are functions and cannot cross to a worker; these plain shapes can.
 import type { Tool } from '../core/index.ts'
-import { connectMcpServer, mergeToolSets, originalNameOf, withApproval, McpConnectError, type ApprovalPolicy, type Approve } from '../tools/index.ts'
+import { mergeToolSets, originalNameOf, withApproval, McpConnectError, type ApprovalPolicy, type Approve, type McpConnectOptions, type McpServerConnection } from '../tools/index.ts'
 import type { CustomToolDefinition } from '../tools/custom/index.ts'
 
 /** An MCP server as a job carries it. `headers` are secrets: they go to the worker and nowhere else. */
@@ -22,6 +22,23 @@ export interface ToolSourcesJob {
   customTools: CustomToolDefinition[]
 }
 
+/**
+ * What builds the user's tools: the MCP client and the custom tool factory. The agent worker
+ * sets them (agent-worker.ts); the page never does, so the MCP SDK and zod's JSON Schema
+ * converter stay out of the page's own bundle (zod is one chunk there, loaded up front).
+ */
+export interface ToolBuilders {
+  connect(options: McpConnectOptions): Promise<McpServerConnection>
+  createCustomTools(definitions: readonly CustomToolDefinition[]): Promise<Tool[]>
+}
+
+let builders: ToolBuilders | undefined
+
+/** Where the agent runs (the worker, a test), give it what builds the user's tools. */
+export function setToolBuilders(next: ToolBuilders): void {
+  builders = next
+}
+
 /** A run's tools and how to let go of them (close the MCP sessions) when it ends. */
 export interface BuiltTools {
   tools: Tool[]
@@ -36,7 +53,9 @@ export interface BuiltTools {
  */
 export async function buildTools(demo: readonly Tool[], sources: ToolSourcesJob | undefined, approve: Approve | undefined, signal?: AbortSignal): Promise<BuiltTools> {
   if (!sources || (sources.mcpServers.length === 0 && !sources.customTools.some((t) => t.enabled))) return { tools: [...demo], close: async () => undefined }
-  const connections = await Promise.allSettled(sources.mcpServers.map((server) => connectMcpServer({
+  const build = builders
+  if (!build) throw new Error('Your own tools (tool servers, tools made in the page) run in the agent worker, which this browser could not start. Switch them off to run without them.')
+  const connections = await Promise.allSettled(sources.mcpServers.map((server) => build.connect({
     url: server.url, name: server.name,
     ...(server.headers ? { headers: server.headers } : {}),
     ...(signal ? { signal } : {}),
@@ -61,8 +80,7 @@ export async function buildTools(demo: readonly Tool[], sources: ToolSourcesJob 
   }
   const enabled = sources.customTools.filter((t) => t.enabled)
   if (enabled.length) {
-    const { createCustomTools } = await import('../tools/custom/index.ts')
-    for (const tool of await createCustomTools(enabled)) entries.push({ tool })
+    for (const tool of await build.createCustomTools(enabled)) entries.push({ tool })
   }
   const merged = mergeToolSets(entries.map((e) => e.tool))
   const tools = merged.map((tool, index) => {

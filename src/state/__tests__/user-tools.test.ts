@@ -11,6 +11,10 @@ import { answerApproval, approvalsStore } from '../approvals.ts'
 import { defaultSettings, type Settings } from '../settings.ts'
 import { buildTools, type ToolSourcesJob } from '../tool-sources.ts'
 import { recordableUrl } from '../run-tools.ts'
+import { installToolBuilders, listServer } from '../worker-tools.ts'
+
+// In Node the job runs on this thread; the worker would install these (agent-worker.ts).
+installToolBuilders()
 
 const fast: Settings = { ...defaultSettings, toolPack: 'none', local: { ttftMs: 0, tokensPerSecond: 0, toolSpeed: 0.01 } }
 
@@ -61,6 +65,16 @@ describe('MCP servers in a run', () => {
     const events = await run('use echo on hello there', server('run'))
     expect(ends(events)[0]).toMatchObject({ name: 'echo', status: 'ok' })
     expect(ends(events)[0]?.output).toContain('hello there')
+  })
+
+  it('lists a server for the settings: name, version, tools with descriptions and schemas', async () => {
+    const listing = await listServer(everything.url, undefined)
+    expect(listing.ok && listing.name).toMatch(/everything/)
+    const echo = listing.ok ? listing.tools.find((t) => t.name === 'echo') : undefined
+    expect(echo).toMatchObject({ description: expect.stringMatching(/echo/i), inputSchema: expect.objectContaining({ type: 'object' }) })
+    const down = await listServer('http://127.0.0.1:9/mcp', { Authorization: 'Bearer sk-never-shown' })
+    expect(down.ok).toBe(false)
+    expect(JSON.stringify(down)).not.toContain('sk-never-shown')
   })
 
   it('leaves switched-off tools out', async () => {
