@@ -95,8 +95,6 @@ test.describe('on the mock server', () => {
       sessionStorage.setItem('lanes.key.index', 'openai,anthropic')
       sessionStorage.setItem('lanes.key.openai', key)
       sessionStorage.setItem('lanes.key.anthropic', key)
-      // A price for the mock's model, as the user would set it under Prices.
-      localStorage.setItem('lanes.prices.v1', JSON.stringify({ 'mock-city': { input: 2, output: 8, cachedInput: 0.2, checked: '2026-11-30' } }))
     }, [CANARY] as const)
     await openApp(page, {
       provider: 'openai', models: { openai: 'mock-city', anthropic: 'mock-city' }, baseURLs: { openai: `${mock.url}/v1`, anthropic: mock.url },
@@ -117,13 +115,25 @@ test.describe('on the mock server', () => {
     const posts = mock.requests().filter((r) => r.method === 'POST').map((r) => r.path)
     expect(posts.some((path) => path.includes('/v1/responses'))).toBe(true)
     expect(posts.some((path) => path.includes('/v1/messages'))).toBe(true)
+    // The mock's model has no price: tokens, and "no price".
     for (const row of await view.getByTestId('variant-row').all()) {
       const cells = await row.locator('td').allInnerTexts()
       const [inTokens] = (cells[8] ?? '').split(' / ').map((n) => Number(n.replace(/,/g, '')))
       expect(inTokens).toBeGreaterThan(0)
-      await expect(row.getByTestId('cost')).toHaveText(/^\$\d/)
+      await expect(row.getByTestId('cost')).toHaveText('no price')
     }
-    await expect(page.getByLabel('Run statistics')).toContainText('Cost:')
+    await expect(page.getByLabel('Run statistics')).toContainText(/Cost:\s*no price/)
+    // Price it under Prices: every row, and the run's stats, show a cost.
+    await page.getByRole('button', { name: 'Prices', exact: true }).click()
+    const prices = page.getByRole('region', { name: 'Prices' })
+    await prices.getByLabel('Input price of mock-city', { exact: true }).fill('2')
+    await prices.getByLabel('Output price of mock-city', { exact: true }).fill('8')
+    await prices.getByLabel('Cached input price of mock-city').fill('0.2')
+    await prices.getByLabel('Close prices').focus()
+    await prices.getByLabel('Close prices').click()
+    for (const row of await view.getByTestId('variant-row').all()) await expect(row.getByTestId('cost')).toHaveText(/^\$\d/)
+    await expect(page.getByLabel('Run statistics')).toContainText(/Cost:\s*\$\d/)
+    await expect(view.getByTestId('verdict')).toContainText(/is cheapest|they all cost the same/)
   })
 })
 
