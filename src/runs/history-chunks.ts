@@ -4,7 +4,7 @@
 // linear in its length and no single write clones the whole event log (a 100k-event clone is a
 // long task on the main thread).
 import type { AgentEvent, Usage } from '../core/index.ts'
-import { eventCountOf, lastEventTimeOf, withoutEvents } from './live-events.ts'
+import { eventCountOf, lastEventOf, lastEventTimeOf, withoutEvents } from './live-events.ts'
 import { mergePacked, packEvents, unpackEvents, type PackedEvents } from './packed-events.ts'
 import type { RunRecord } from './types.ts'
 
@@ -27,8 +27,8 @@ export function headerOf(record: RunRecord): StoredRun {
   // A streaming record's newest events may still be packed (live-events.ts): count, don't unpack.
   const header: StoredRun = { ...withoutEvents(record), eventCount: eventCountOf(record), lastT: lastEventTimeOf(record) }
   // A finished run's usage (its run-end is its last event), so History can show its cost without
-  // reading its events; read once the run is done, when its events are settled anyway.
-  const end = record.status === 'done' ? record.events.at(-1) : undefined
+  // reading its events; its run-end is read without unpacking the rest (live-events.ts).
+  const end = record.status === 'done' ? lastEventOf(record) : undefined
   if (end?.type === 'run-end') header.usage = end.result.usage
   return header
 }

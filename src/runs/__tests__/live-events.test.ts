@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AgentEvent } from '../../core/index.ts'
 import { chunksToWrite, headerOf } from '../history-chunks.ts'
-import { appendPacked, eventCountOf, lastEventTimeOf, withoutEvents } from '../live-events.ts'
+import { appendPacked, eventCountOf, lastEventOf, lastEventTimeOf, withoutEvents } from '../live-events.ts'
 import { packEvents, unpackEvents, type PackedEvents } from '../packed-events.ts'
 import { newRecord } from '../record.ts'
 import type { RunRecord } from '../types.ts'
@@ -75,6 +75,27 @@ describe('a live record keeps packed batches packed until its events are read', 
     expect(lastEventTimeOf(record)).toBe(0)
     appendPacked(record, packEvents(sampleEvents(), 0, 3))
     expect(record.events).toEqual(unpackEvents(packEvents(sampleEvents(), 0, 3)))
+  })
+
+  it('heads a finished run with its usage, reading no batch but the last', () => {
+    const events = sampleEvents()
+    const usage = { inputTokens: 7, outputTokens: 40 }
+    const end: AgentEvent = { type: 'run-end', t: 42, result: { text: '', turns: 1, durationMs: 42, stopReason: 'done', toolCalls: [], usage } }
+    const record = liveRecord()
+    const first = watched(packEvents(events, 0, 30))
+    appendPacked(record, first.packed)
+    appendPacked(record, packEvents([...events.slice(30), end]))
+    record.status = 'done'
+    expect(headerOf(record)).toMatchObject({ eventCount: 43, lastT: 42, usage })
+    expect(first.reads()).toBe(0)
+    // A last batch that ends in a text delta is unpacked alone.
+    const open = liveRecord()
+    const head = watched(packEvents(events, 0, 10))
+    appendPacked(open, head.packed)
+    appendPacked(open, packEvents(events, 10, 20))
+    expect(lastEventOf(open)).toEqual(events[19])
+    expect(head.reads()).toBe(0)
+    expect(lastEventOf(liveRecord())).toBeUndefined()
   })
 
   it('reads a plain record as it is', () => {
