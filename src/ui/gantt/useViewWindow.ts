@@ -44,21 +44,28 @@ export function useViewWindow(domainEnd: number): ViewControls {
   return { view, fitted: custom === null, zoomAt, panBy, reveal, reset }
 }
 
+// A target that changes again within this long is shown as it is, not eased. The live Gantt is
+// recomputed at most every 120 ms while a run streams (charts/RunGantt.tsx), so its axis moves in
+// steps of 120-200 ms: easing each step took 200 ms of animation frames, so the chart redrew at
+// 60 fps for the whole stream (a third of the page's main-thread time streaming 100k tokens).
+const FREQUENT_MS = 250
+
 /**
  * `target`, eased towards over ~200 ms when `smooth` is on, so a live axis grows instead of
- * jumping with every event. A target that changes again within 100 ms (a flood of events, drawn
- * at 20 fps) is shown as it is: it already moves smoothly, and easing it would redraw the chart
- * on every frame for nothing.
+ * jumping with a rare event. A target that changes again within FREQUENT_MS (a stream of events)
+ * is shown as it is: it already moves in small steps, and easing it would redraw the chart on
+ * every frame for nothing. A target that shrinks (a new chat, a run taken off the axis) is shown
+ * at once too: the new run's bars would otherwise be drawn on the old scale and zoom in.
  */
 export function useSmoothNumber(target: number, smooth: boolean): number {
   const [value, setValue] = useState(target)
   const shown = useRef(target)
-  const change = useRef({ target, at: Number.NEGATIVE_INFINITY, frequent: false })
+  const change = useRef({ target, at: Number.NEGATIVE_INFINITY, frequent: false, shrinks: false })
   if (change.current.target !== target) {
     const at = performance.now()
-    change.current = { target, at, frequent: at - change.current.at < 100 }
+    change.current = { target, at, frequent: at - change.current.at < FREQUENT_MS, shrinks: target < change.current.target }
   }
-  const jump = !smooth || change.current.frequent || typeof requestAnimationFrame !== 'function'
+  const jump = !smooth || change.current.frequent || change.current.shrinks || typeof requestAnimationFrame !== 'function'
   // Until an easing has drawn its first step, `value` may be from long ago (set by the last
   // easing, before a run of jumps): show where the axis is instead.
   const eased = useRef(false)
