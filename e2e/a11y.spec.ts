@@ -72,6 +72,8 @@ test('390 px wide: the playground still works', async ({ page }) => {
   const logo = await page.getByText('Lanes', { exact: true }).first().boundingBox()
   const settings = await page.getByRole('button', { name: 'Settings', exact: true }).boundingBox()
   expect(logo!.x).toBeLessThan(settings!.x)
+  const rightEdges = await page.locator('header button').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().right))
+  expect(Math.max(...rightEdges)).toBeLessThanOrEqual(390)
   // The chart is one tap away, and its captions (total time, speedup) are not clipped.
   await page.getByRole('tab', { name: /Time axis/ }).click()
   const chart = page.getByRole('img', { name: 'Gantt chart' })

@@ -36,7 +36,7 @@ export function App(): ReactNode {
   const [view, setView] = useState<MainView>('conversation')
   return (
     <div className="flex h-dvh flex-col">
-      <a href="#prompt" className="sr-only-focusable absolute left-2 top-2 z-50 rounded bg-sky-600 px-3 py-1 text-white">Skip to prompt</a>
+      <a href="#prompt" className="sr-only-focusable absolute left-2 top-2 z-50 rounded bg-sky-700 px-3 py-1 text-white">Skip to prompt</a>
       <Header onKeys={() => setKeysOpen(true)} onShare={() => setShareOpen(true)} onHistory={() => setHistoryOpen((v) => !v)} onSettings={() => setSettingsOpen((v) => !v)} settingsOpen={settingsOpen} />
       <NoticeBar />
       <div className="flex min-h-0 flex-1">

@@ -55,7 +55,7 @@ export function KeysDialog({ open, onClose }: { open: boolean; onClose: () => vo
           Your key stays in this browser and is sent only to <code className="break-all">{destination}</code>. It is kept in this tab’s sessionStorage (gone when the tab closes) unless you tick “Remember on this device”, which keeps it in localStorage. Keys never go into links, exports, history or logs.
         </p>
         <div className="flex flex-wrap gap-2">
-          <button type="submit" className="rounded-lg bg-sky-600 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50" disabled={!draft.trim()}>Save key</button>
+          <button type="submit" className="rounded-lg bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50" disabled={!draft.trim()}>Save key</button>
           <button type="button" className="ml-auto rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700" onClick={onClose}>Close</button>
         </div>
         <ul className="space-y-1 text-sm" aria-label="Saved keys">

@@ -7,9 +7,11 @@ import { ComparisonView } from '../compare/ComparisonView.tsx'
 const MIN_HEIGHT = 160
 const STORAGE_KEY = 'lanes.axisHeight'
 
+/** The user's height if they set one, else 45% of the window: room for two runs of a few lanes. */
 function savedHeight(): number {
   const saved = Number(globalThis.localStorage?.getItem(STORAGE_KEY))
-  return Number.isFinite(saved) && saved >= MIN_HEIGHT ? saved : 330
+  if (Number.isFinite(saved) && saved >= MIN_HEIGHT) return saved
+  return Math.round(Math.min(560, Math.max(300, (globalThis.innerHeight || 900) * 0.45)))
 }
 
 /**

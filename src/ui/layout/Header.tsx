@@ -8,9 +8,9 @@ const NEXT_THEME = { system: 'light', light: 'dark', dark: 'system' } as const
 /** Title bar: what Lanes is, and the global actions, on one row at any width. */
 export function Header({ onKeys, onShare, onHistory, onSettings, settingsOpen }: { onKeys: () => void; onShare: () => void; onHistory: () => void; onSettings: () => void; settingsOpen: boolean }): ReactNode {
   const theme = useSettings((s) => s.theme)
-  const button = 'rounded-lg border border-zinc-300 px-1.5 py-1 text-xs hover:bg-zinc-100 sm:px-2.5 sm:py-1.5 sm:text-sm dark:border-zinc-700 dark:hover:bg-zinc-800'
+  const button = 'rounded-lg border border-zinc-300 px-1 py-1 text-xs hover:bg-zinc-100 sm:px-2.5 sm:py-1.5 sm:text-sm dark:border-zinc-700 dark:hover:bg-zinc-800'
   return (
-    <header className="flex h-[3.25rem] shrink-0 items-center gap-2 border-b border-zinc-200 px-2 sm:px-4 dark:border-zinc-800">
+    <header className="flex h-[3.25rem] shrink-0 items-center gap-1.5 border-b border-zinc-200 px-1.5 sm:gap-2 sm:px-4 dark:border-zinc-800">
       <h1 className="flex shrink-0 items-center gap-1.5 text-base font-bold tracking-tight sm:gap-2 sm:text-lg">
         <img src="./favicon.svg" alt="" className="h-5 w-5 sm:h-6 sm:w-6" /> Lanes
       </h1>

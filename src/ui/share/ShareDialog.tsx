@@ -89,7 +89,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
             </p>
             <div className="flex flex-wrap gap-2">
               <button type="button" className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700" onClick={async () => download(await exportJson(shareConversation ? recordsOfConversation() : [run.record]), `lanes-${shareConversation ? 'conversation' : 'run'}-${run.record.id.slice(0, 8)}.json`)}>Export JSON</button>
-              <button type="button" className="ml-auto rounded-lg bg-sky-600 px-3 py-1.5 text-sm font-semibold text-white" onClick={onClose}>Done</button>
+              <button type="button" className="ml-auto rounded-lg bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white" onClick={onClose}>Done</button>
             </div>
             <OtlpExport records={onGantt.map((r) => r.record)} />
           </>

@@ -67,7 +67,7 @@ export function CustomTools(): ReactNode {
       <h3 className="text-sm font-medium">Your tools</h3>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">Mocks with delays, progress and failures, or code of your own. The model sees them beside the tools above.</p>
       <div className="flex flex-wrap gap-2 text-xs">
-        <button type="button" onClick={() => setEditing({ draft: newDraft() })} className="rounded bg-sky-600 px-2 py-0.5 font-medium text-white hover:bg-sky-700">New tool</button>
+        <button type="button" onClick={() => setEditing({ draft: newDraft() })} className="rounded bg-sky-700 px-2 py-0.5 font-medium text-white hover:bg-sky-800">New tool</button>
         <button type="button" onClick={onImport} className="rounded border border-zinc-300 px-2 py-0.5 dark:border-zinc-700">Import tools</button>
         <button type="button" onClick={() => void exportCustomToolsFile().then(download)} disabled={tools.length === 0} className="rounded border border-zinc-300 px-2 py-0.5 disabled:opacity-50 dark:border-zinc-700">Export tools</button>
       </div>

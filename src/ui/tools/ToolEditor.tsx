@@ -86,7 +86,7 @@ export function ToolEditor({ initial, index, onDone }: { initial: Draft; index?:
       <Num label="Time limit (s, 0 = the agent's)" value={draft.timeoutS} step={0.5} onChange={(v) => set({ timeoutS: Math.max(0, v) })} />
       {error && <p role="alert" className="text-xs text-rose-700 dark:text-rose-300">{error}</p>}
       <div className="flex gap-2">
-        <button type="submit" className="rounded bg-sky-600 px-2.5 py-1 font-medium text-white hover:bg-sky-700">Save tool</button>
+        <button type="submit" className="rounded bg-sky-700 px-2.5 py-1 font-medium text-white hover:bg-sky-800">Save tool</button>
         <button type="button" onClick={onDone} className="rounded border border-zinc-300 px-2.5 py-1 dark:border-zinc-700">Cancel</button>
       </div>
     </form>

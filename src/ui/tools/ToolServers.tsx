@@ -50,7 +50,7 @@ export function ToolServers(): ReactNode {
           <div className="mt-1"><CheckField label="Remember on this device" checked={remember} onChange={setRemember} hint="Off: kept for this tab’s session only. Never in links, exports or history." /></div>
         </details>
         {error && <p role="alert" className="text-xs text-rose-700 dark:text-rose-300">{error}</p>}
-        <button type="submit" className="rounded bg-sky-600 px-2.5 py-1 text-sm font-medium text-white hover:bg-sky-700">Add server</button>
+        <button type="submit" className="rounded bg-sky-700 px-2.5 py-1 text-sm font-medium text-white hover:bg-sky-800">Add server</button>
       </form>
       <ul className="space-y-2" aria-label="Servers">
         {servers.map((server) => <li key={server.id}><ServerCard server={server} /></li>)}

@@ -10,7 +10,7 @@ export function TraceChoices(): ReactNode {
     <section aria-label="Runs in this trace" className="space-y-2 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm dark:border-sky-900 dark:bg-sky-950/30">
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="font-semibold">This trace holds {choices.length} agent runs</h2>
-        <button type="button" className="rounded bg-sky-600 px-3 py-1 font-semibold text-white" onClick={() => openAllImported(choices)}>Import all</button>
+        <button type="button" className="rounded bg-sky-700 px-3 py-1 font-semibold text-white" onClick={() => openAllImported(choices)}>Import all</button>
         <button type="button" className="rounded px-2 py-1 underline" onClick={() => tracesStore.setState({ choices: [] })}>Cancel</button>
       </div>
       <ul className="divide-y divide-sky-200 dark:divide-sky-900">
