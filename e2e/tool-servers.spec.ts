@@ -43,6 +43,8 @@ test('connect and list; a tool with progress fills its lane; Stop cancels it; an
   const server = page.getByRole('article', { name: /^Server / })
   await expect(server.getByTestId('server-status')).toHaveText('connected')
   await expect(server).toContainText(/everything/i)
+  // A server with many tools lists them folded.
+  await server.getByText(/^Tools \(\d+ of \d+ on\)$/).click()
   await expect(server.getByRole('switch', { name: 'Enable echo' })).toBeChecked()
   await expect(server.getByRole('switch', { name: 'Enable trigger-long-running-operation' })).toBeVisible()
   await expect(server).toContainText('Demonstrates a long running operation with progress updates.')

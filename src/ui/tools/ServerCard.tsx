@@ -40,7 +40,10 @@ export function ServerCard({ server }: { server: ToolServer }): ReactNode {
         </select>
       </label>
       {server.tools.length > 0 && (
-        <ul className="space-y-1" aria-label={`Tools of ${server.name}`}>
+        // A big server lists dozens of tools: folded past a handful, so the settings stay short.
+        <details open={server.tools.length <= 6}>
+        <summary className="cursor-pointer font-medium">Tools ({server.tools.length - server.disabledTools.filter((n) => server.tools.some((t) => t.name === n)).length} of {server.tools.length} on)</summary>
+        <ul className="mt-1 space-y-1" aria-label={`Tools of ${server.name}`}>
           {server.tools.map((tool) => (
             <li key={tool.name} className="rounded border border-zinc-100 p-1.5 dark:border-zinc-800">
               <label className="flex items-center gap-2">
@@ -55,6 +58,7 @@ export function ServerCard({ server }: { server: ToolServer }): ReactNode {
             </li>
           ))}
         </ul>
+        </details>
       )}
       <div className="flex gap-2">
         <button type="button" onClick={() => void connectServer(server.id)} disabled={server.status === 'connecting'} className="rounded border border-zinc-300 px-2 py-0.5 disabled:opacity-50 dark:border-zinc-700">Reconnect</button>
