@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { checkCustomTool, saveCustomTool } from '../../state/custom-tools.ts'
 import { inputClass } from '../settings/Field.tsx'
 import { definitionOf, draftFields, type Draft } from './draft.ts'
@@ -23,8 +23,7 @@ export function ToolEditor({ initial, index, onDone }: { initial: Draft; index?:
   const set = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }))
   const fields = draftFields(draft)
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault()
+  const submit = async (): Promise<void> => {
     const built = definitionOf(draft)
     if (!built.ok) return setError(built.error)
     const checked = await checkCustomTool(built.tool)
@@ -34,7 +33,8 @@ export function ToolEditor({ initial, index, onDone }: { initial: Draft; index?:
   }
 
   return (
-    <form aria-label="Tool editor" onSubmit={(e) => void submit(e)} className="space-y-2 rounded border border-sky-300 p-2 text-sm dark:border-sky-800">
+    // Not a <form>: the page's one submit button is the composer's Run.
+    <div role="form" aria-label="Tool editor" className="space-y-2 rounded border border-sky-300 p-2 text-sm dark:border-sky-800">
       <label className="block"><span className="font-medium">Tool name</span>
         <input className={`${inputClass} font-mono`} value={draft.name} onChange={(e) => set({ name: e.target.value })} placeholder="api_fast" spellCheck={false} autoComplete="off" />
       </label>
@@ -86,9 +86,9 @@ export function ToolEditor({ initial, index, onDone }: { initial: Draft; index?:
       <Num label="Time limit (s, 0 = the agent's)" value={draft.timeoutS} step={0.5} onChange={(v) => set({ timeoutS: Math.max(0, v) })} />
       {error && <p role="alert" className="text-xs text-rose-700 dark:text-rose-300">{error}</p>}
       <div className="flex gap-2">
-        <button type="submit" className="rounded bg-sky-700 px-2.5 py-1 font-medium text-white hover:bg-sky-800">Save tool</button>
+        <button type="button" onClick={() => void submit()} className="rounded bg-sky-700 px-2.5 py-1 font-medium text-white hover:bg-sky-800">Save tool</button>
         <button type="button" onClick={onDone} className="rounded border border-zinc-300 px-2.5 py-1 dark:border-zinc-700">Cancel</button>
       </div>
-    </form>
+    </div>
   )
 }
