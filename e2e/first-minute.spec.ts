@@ -12,7 +12,9 @@ async function watchRunLabel(page: Page): Promise<void> {
     const seen: string[] = []
     ;(window as unknown as { runLabels: string[] }).runLabels = seen
     new MutationObserver(() => {
-      const label = document.querySelector('form button[type="submit"]')?.textContent ?? ''
+      // The composer's own submit button (the settings have forms of their own).
+      const prompt = document.getElementById('prompt')
+      const label = (prompt instanceof HTMLTextAreaElement ? prompt.form?.querySelector('button[type="submit"]')?.textContent : '') ?? ''
       if (seen[seen.length - 1] !== label) seen.push(label)
     }).observe(document, { subtree: true, childList: true, characterData: true })
   })

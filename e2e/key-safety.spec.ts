@@ -67,7 +67,9 @@ for (const remember of [false, true]) {
 
     await page.getByRole('button', { name: 'Share', exact: true }).click()
     const box = page.getByRole('textbox', { name: 'Permalink' })
-    await expect(box).toHaveValue(/#r=1\./) // made asynchronously (the codec loads on first use)
+    // The second run re-runs the first message: the link and the export hold both (made asynchronously:
+    // the codec loads on first use).
+    await expect(box).toHaveValue(/#s=1\./)
     const link = await box.inputValue()
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: 'Export JSON' }).click()
@@ -75,7 +77,8 @@ for (const remember of [false, true]) {
     await page.getByRole('button', { name: 'Done', exact: true }).click()
     await page.reload()
     await page.getByRole('button', { name: 'History', exact: true }).click()
-    await expect(page.getByTestId('history-item')).toHaveCount(2)
+    await expect(page.getByTestId('history-item')).toHaveCount(1)
+    await expect(page.getByTestId('history-item')).toContainText('conversation · 1 message · 1 re-run')
 
     const storage = await page.evaluate(() => ({ local: { ...localStorage }, session: { ...sessionStorage } }))
     const keySlot = 'lanes.key.openai'
