@@ -43,6 +43,7 @@ test('three offline variants (concurrent, sequential, limit 2) of the city scena
   await expect(view).not.toContainText('running…')
 
   // One Gantt, a group per variant: the six runs drawn variant by variant, trials in order.
+  await expect(page.locator('[aria-label="Gantt chart"] [data-group]')).toHaveText([/offline · concurrent\s*2 trials/, /offline · sequential\s*2 trials/, /offline · limit 2\s*2 trials/])
   expect(await runOrder(page)).toEqual([
     'offline · concurrent #1', 'offline · concurrent #2', 'offline · sequential #1', 'offline · sequential #2', 'offline · limit 2 #1', 'offline · limit 2 #2',
   ])

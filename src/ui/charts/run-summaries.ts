@@ -25,6 +25,7 @@ export function runSummaries(runs: readonly LiveRun[]): GanttRunSummary[] {
       ...('speedup' in speedup ? { speedup: speedup.speedup } : {}),
       ...('why' in speedup ? { note: speedup.why } : {}),
       ...(run.record.projected ? { projected: true } : {}),
+      ...(run.record.comparison ? { group: run.record.comparison.variant } : {}),
     }
   })
 }

@@ -13,7 +13,7 @@ export function RunStats({ view, startedAt }: { view: RunView; startedAt?: numbe
   const stats: [string, string][] = [
     ...(view.firstThoughtMs !== undefined ? [['Time to first thought', formatMs(view.firstThoughtMs)] as [string, string]] : []),
     ['Time to first token', formatMs(view.ttftMs)],
-    ['Tokens/s', view.tokensPerSecond !== undefined ? view.tokensPerSecond.toFixed(0) : '—'],
+    ['Tokens/s', tokensPerSecond(view.tokensPerSecond)],
     ['Tokens in / out', tokensInOut(view)],
     ...usageDetails(view),
     ['Tool calls', String(view.toolOrder.length)],
@@ -36,6 +36,12 @@ const TIPS: Record<string, string> = {
   'Total time': 'The makespan: from the run\'s start to its last event',
   'Cost': 'The tokens at the model\'s price (Compare → Prices); "no price" when the table has no row for the model',
   'Tokens in / out': 'While a model call streams, its share is estimated from the text (≈, about four characters a token); the provider\'s count replaces it when the call ends',
+}
+
+/** Streaming rate; an offline model set to unlimited speed writes whole answers at once: "instant". */
+function tokensPerSecond(rate: number | undefined): string {
+  if (rate === undefined) return '—'
+  return rate >= 10_000 ? 'instant' : rate.toFixed(0)
 }
 
 /** Tokens in and out, moving while a call streams: "≈" marks an estimate. */

@@ -29,6 +29,16 @@ export const SectionsLayer = memo(function SectionsLayer({ sections, width, yMin
     <g>
       {sections.map((section, i) => (
         <g key={section.run.label} data-section={section.run.label}>
+          {section.group ? (
+            // A comparison's variant: one header over its trials, so the groups read at a glance.
+            <g data-group={section.group.label}>
+              <rect x={0} y={section.group.y} width={4} height={GEOMETRY.groupHeight - 4} className="fill-violet-500" />
+              <text x={10} y={section.group.y + 14} fontSize={12} fontWeight={700} className="fill-slate-900 dark:fill-slate-50">
+                {section.group.label}
+                <tspan dx={8} fontWeight={400} className="fill-slate-500 dark:fill-slate-400">{section.group.runs} {section.group.runs === 1 ? 'trial' : 'trials'}</tspan>
+              </text>
+            </g>
+          ) : null}
           <rect
             x={0}
             y={section.y}

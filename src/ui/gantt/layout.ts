@@ -13,12 +13,15 @@ export interface GanttRunSummary {
   /** A run computed rather than measured (e.g. "what sequential would have taken"). */
   projected?: boolean
   note?: string
+  /** The group it belongs to (a comparison's variant): consecutive runs of one group share a header. */
+  group?: string
 }
 
 /** Geometry constants in CSS pixels; exported so rendering and tests agree. */
 export const GEOMETRY = {
   axisHeight: 24,
   headerHeight: 26,
+  groupHeight: 22,
   laneHeight: 16,
   barHeight: 10,
   sectionGap: 10,
@@ -45,6 +48,8 @@ export interface LaidSection {
   bars: LaidBar[]
   toolCalls: number
   modelCalls: number
+  /** The group header drawn above this section, when it starts a group: its label, top and runs. */
+  group?: { label: string; y: number; runs: number }
 }
 
 /** The whole chart's vertical layout and the time domain [0, domainEnd]. */
@@ -88,6 +93,13 @@ export function layoutGantt(spans: readonly GanttSpan[], runs: readonly GanttRun
   let domainEnd = 0
   ordered.forEach((run, section) => {
     const list = [...(byRun.get(run.label) ?? [])].sort(laneOrder)
+    let group: LaidSection['group']
+    if (run.group !== undefined && run.group !== ordered[section - 1]?.group) {
+      let runs = 1
+      while (ordered[section + runs]?.group === run.group) runs++
+      group = { label: run.group, y, runs }
+      y += GEOMETRY.groupHeight
+    }
     const top = y
     y += GEOMETRY.headerHeight
     const sectionBars: LaidBar[] = []
@@ -102,7 +114,7 @@ export function layoutGantt(spans: readonly GanttSpan[], runs: readonly GanttRun
     }
     domainEnd = Math.max(domainEnd, run.makespanMs)
     y += GEOMETRY.sectionGap
-    sections.push({ run, y: top, height: y - top, bars: sectionBars, toolCalls, modelCalls: list.length - toolCalls })
+    sections.push({ run, y: top, height: y - top, bars: sectionBars, toolCalls, modelCalls: list.length - toolCalls, ...(group ? { group } : {}) })
   })
   return { sections, bars, bodyHeight: y, domainEnd: domainEnd > 0 ? domainEnd : 1 }
 }

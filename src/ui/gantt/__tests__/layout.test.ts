@@ -30,6 +30,20 @@ describe('layoutGantt', () => {
     expect(layout.bars[1]!.y - layout.bars[0]!.y).toBe(GEOMETRY.laneHeight)
     expect(layout.bars[2]?.projected).toBe(true)
   })
+  it('heads each group of consecutive runs (a variant and its trials) once, above its first run', () => {
+    const grouped = [
+      { label: 'A #1', makespanMs: 1, toolTimeMs: 0, modelTimeMs: 0, group: 'A' },
+      { label: 'A #2', makespanMs: 1, toolTimeMs: 0, modelTimeMs: 0, group: 'A' },
+      { label: 'B #1', makespanMs: 1, toolTimeMs: 0, modelTimeMs: 0, group: 'B' },
+      { label: 'loose', makespanMs: 1, toolTimeMs: 0, modelTimeMs: 0 },
+    ]
+    const layout = layoutGantt([], grouped)
+    expect(layout.sections.map((s) => s.group && [s.group.label, s.group.runs])).toEqual([['A', 2], undefined, ['B', 1], undefined])
+    // The header takes its own row: the first run starts below it, and the next group's header sits after the run above.
+    const [a1, a2, b1] = layout.sections
+    expect(a1!.y - a1!.group!.y).toBe(GEOMETRY.groupHeight)
+    expect(b1!.group!.y).toBe(a2!.y + a2!.height)
+  })
   it('spans a domain up to the latest end or makespan', () => {
     expect(layoutGantt(spans, runs).domainEnd).toBe(600)
     expect(layoutGantt([], []).domainEnd).toBe(1)
