@@ -50,6 +50,9 @@ test('connect and list; a tool with progress fills its lane; Stop cancels it; an
   await expect(server).toContainText('Demonstrates a long running operation with progress updates.')
   // The token is a secret: not in localStorage (not remembered), only in this tab's session.
   expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(TOKEN)
+  // Saved servers reconnect on reload (the token is still in this tab's session).
+  await page.reload()
+  await expect(page.getByRole('article', { name: /^Server / }).getByTestId('server-status')).toHaveText('connected')
 
   await run(page, 'call trigger-long-running-operation with duration 1.2 and steps 4')
   const long = card(page, 'trigger-long-running-operation')
@@ -85,6 +88,11 @@ test('a server that sends no CORS headers gets the CORS message, naming the head
   const alert = server.getByRole('alert')
   for (const header of ['Access-Control-Allow-Origin', 'Mcp-Session-Id', 'mcp-protocol-version', 'mcp-session-id', 'authorization']) await expect(alert).toContainText(header)
   await expect(alert).not.toContainText(TOKEN)
+  // Remove forgets the server and its token.
+  expect(await page.evaluate(() => JSON.stringify(sessionStorage))).toContain(TOKEN)
+  await server.getByRole('button', { name: 'Remove' }).click()
+  await expect(page.getByRole('article', { name: /^Server / })).toHaveCount(0)
+  expect(await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage))).not.toContain(TOKEN)
 })
 
 test('"Ask each time": one call approved, another denied; the model reads the denial', async ({ page }) => {
