@@ -167,3 +167,16 @@ test('Stop ends the comparison and keeps the trials that finished; the compariso
   await expect(view.getByTestId('variant-row')).toHaveCount(2)
   expect((await runOrder(page)).length).toBe(onAxis)
 })
+
+test('variants are kept across a reload (their setups, never a key)', async ({ page }) => {
+  await openApp(page, { local: { ttftMs: 30, tokensPerSecond: 0, toolSpeed: 0.3 } })
+  await page.getByRole('button', { name: 'Compare variants…' }).click()
+  const editor = page.getByRole('region', { name: 'Variants' })
+  await editor.getByLabel('Executor of variant B').selectOption('sequential')
+  await editor.getByRole('button', { name: 'Add variant' }).click()
+  await expect(editor.getByTestId('variant')).toHaveCount(3)
+  await page.reload()
+  await page.getByRole('button', { name: 'Compare variants…' }).click()
+  await expect(editor.getByTestId('variant')).toHaveCount(3)
+  await expect(editor.getByLabel('Executor of variant B')).toHaveValue('sequential')
+})

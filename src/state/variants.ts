@@ -15,7 +15,8 @@ import { keyFor } from './keys.ts'
 import { modelOf, providerEntry } from './model-factory.ts'
 import { runSeries, type RunRequest } from './run-controller.ts'
 import { runsStore, setNotice, setRunFlags } from './runs.ts'
-import { executorOf, settingsStore, type Settings } from './settings.ts'
+import { defaultSettings, executorOf, settingsStore, type Settings } from './settings.ts'
+import { local } from './storage.ts'
 
 /** One setup to compare. */
 export interface Variant {
@@ -32,7 +33,26 @@ export interface VariantsState {
   collapsed: boolean
 }
 
-export const variantsStore = createStore<VariantsState>(() => ({ variants: [], collapsed: false }))
+const STORAGE_KEY = 'lanes.variants.v1'
+
+/** The variants as the user left them (settings snapshots hold no key), on top of today's defaults. */
+function load(): VariantsState {
+  try {
+    const saved = JSON.parse(local.get(STORAGE_KEY) ?? 'null') as Partial<VariantsState> | null
+    const variants = Array.isArray(saved?.variants) ? saved.variants.slice(0, MAX_VARIANTS) : []
+    return {
+      variants: variants.filter((v) => typeof v.id === 'string' && typeof v.label === 'string' && typeof v.settings === 'object' && v.settings !== null)
+        .map((v) => ({ id: v.id, label: v.label, settings: { ...defaultSettings, ...v.settings, local: { ...defaultSettings.local, ...v.settings.local } } })),
+      collapsed: saved?.collapsed === true,
+    }
+  } catch {
+    return { variants: [], collapsed: false }
+  }
+}
+
+export const variantsStore = createStore<VariantsState>(() => load())
+
+variantsStore.subscribe((state) => local.set(STORAGE_KEY, JSON.stringify(state)))
 
 /** A short name for a setup: what sets it apart at a glance ("lanes-local · sequential"). */
 export function describeSettings(settings: Settings): string {
