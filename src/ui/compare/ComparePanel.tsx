@@ -79,11 +79,11 @@ function comparisonOf(runs: readonly LiveRun[]): Comparison | undefined {
 
 function ComparisonSummary({ comparison }: { comparison: Comparison }): ReactNode {
   return (
-    <div className="rounded-lg border border-violet-200 bg-violet-50/60 p-3 text-sm dark:border-violet-900 dark:bg-violet-950/20" aria-label="Comparison" data-testid="comparison">
+    <div className="rounded-lg border border-violet-200 bg-violet-50/60 px-3 py-2 text-sm dark:border-violet-900 dark:bg-violet-950/20" aria-label="Comparison" data-testid="comparison">
       <ul className="flex flex-wrap gap-x-6 gap-y-1">
         {comparison.executors.map((e) => (
           <li key={e.executor}>
-            <span className="font-medium">{e.executor}</span>: median makespan <span className="tabular-nums" data-testid={`median-${e.executor}`}>{formatMs(e.medianMakespanMs)}</span> over {e.runs} run{e.runs === 1 ? '' : 's'} (tool phase {formatMs(e.medianToolPhaseMs)}, model {formatMs(e.medianModelTimeMs)})
+            <span className="font-medium">{e.executor}</span>: median <abbr title="The makespan: from the run's start to its last event" className="no-underline">total time</abbr> <span className="tabular-nums" data-testid={`median-${e.executor}`}>{formatMs(e.medianMakespanMs)}</span> over {e.runs} run{e.runs === 1 ? '' : 's'} (tool phase {formatMs(e.medianToolPhaseMs)}, model {formatMs(e.medianModelTimeMs)})
           </li>
         ))}
       </ul>

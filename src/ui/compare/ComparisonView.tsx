@@ -68,7 +68,7 @@ export function ComparisonView(): ReactNode {
 const num = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toLocaleString('en', { maximumFractionDigits: digits }) : '—')
 
 const COLUMNS: [string, string, (r: VariantRow) => ReactNode][] = [
-  ['Makespan', 'Median over the trials, with the fastest and slowest', (r) => <><span data-testid="makespan-median">{formatMs(r.makespanMs.median)}</span>{r.runs > 1 && <span className="text-zinc-500"> ({formatMs(r.makespanMs.min)}–{formatMs(r.makespanMs.max)})</span>}</>],
+  ['Total time', 'The makespan (from the run\'s start to its last event): median over the trials, with the fastest and slowest', (r) => <><span data-testid="makespan-median">{formatMs(r.makespanMs.median)}</span>{r.runs > 1 && <span className="text-zinc-500"> ({formatMs(r.makespanMs.min)}–{formatMs(r.makespanMs.max)})</span>}</>],
   ['First token', 'Time to first token, median', (r) => formatMs(Number.isFinite(r.ttftMs) ? r.ttftMs : undefined)],
   ['Thinking', 'Time the model spent thinking, median', (r) => formatMs(r.thinkingMs)],
   ['In tools', 'Wall time with a tool running (the sum of tool durations in the tooltip)', (r) => <span title={`sum of tool durations ${formatMs(r.toolTimeMs)}`}>{formatMs(r.toolPhaseMs)}</span>],
