@@ -13,6 +13,7 @@ import { useTheme } from './layout/use-theme.ts'
 import { SettingsPanel } from './settings/SettingsPanel.tsx'
 import { ReplayBar } from './share/ReplayBar.tsx'
 import { usePermalinkOnLoad } from './share/use-permalink.ts'
+import { useMediaQuery } from './hooks.ts'
 import { TraceChoices } from './traces/TraceChoices.tsx'
 
 // Panels a click opens load then: the page's first script stays within its budget.
@@ -34,6 +35,9 @@ export function App(): ReactNode {
   const [historyOpen, setHistoryOpen] = useState(false)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [view, setView] = useState<MainView>('conversation')
+  // One tool timeline at a time: the hidden one would still render, and tick its live clock, on
+  // every frame of a stream. `xl` is Tailwind's 80rem.
+  const wide = useMediaQuery('(min-width: 80rem)')
   return (
     <div className="flex h-dvh flex-col">
       <a href="#prompt" className="sr-only-focusable absolute left-2 top-2 z-50 rounded bg-sky-700 px-3 py-1 text-white">Skip to prompt</a>
@@ -57,7 +61,7 @@ export function App(): ReactNode {
                 <ReplayBar />
                 <ScenarioGallery />
                 <Transcript />
-                <section aria-label="Tool timeline, narrow screens" className="xl:hidden"><RunTimeline /></section>
+                {!wide && <section aria-label="Tool timeline, narrow screens" className="xl:hidden"><RunTimeline /></section>}
               </div>
               <div className="shrink-0 space-y-2 border-t border-zinc-200 bg-white/95 p-3 dark:border-zinc-800 dark:bg-zinc-950/95">
                 <AttachmentsPanel />
@@ -65,7 +69,7 @@ export function App(): ReactNode {
               </div>
             </div>
             <aside aria-label="Tool timeline panel" className="hidden w-72 shrink-0 overflow-y-auto border-l border-zinc-200 p-3 xl:block dark:border-zinc-800">
-              <RunTimeline />
+              {wide && <RunTimeline />}
             </aside>
           </div>
         </main>
