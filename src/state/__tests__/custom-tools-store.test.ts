@@ -1,15 +1,15 @@
 // The custom tools store: what comes from outside (a file, a link) never runs code on its own,
 // and never replaces a tool of the user's.
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { CustomToolDefinition } from '../../tools/custom/index.ts'
+import type { CustomToolDefinition, MockImpl } from '../../tools/custom/index.ts'
 import { customToolsStore, exportCustomToolsFile, importCustomToolsFile, mergeCustomTools, saveCustomTool, checkCustomTool } from '../custom-tools.ts'
 import { restoreLinkTools } from '../link-tools.ts'
 import { toolServersStore } from '../tool-servers.ts'
 import type { RunConfig } from '../../runs/types.ts'
 
+const mockImpl: MockImpl = { kind: 'mock', delay: { kind: 'fixed', ms: 500 }, steps: [], output: 'ok', failureRate: 0 }
 const mock: CustomToolDefinition = {
-  name: 'api_fast', description: '', enabled: true, inputSchema: { type: 'object', properties: {} },
-  impl: { kind: 'mock', delay: { kind: 'fixed', ms: 500 }, steps: [], output: 'ok', failureRate: 0 },
+  name: 'api_fast', description: '', enabled: true, inputSchema: { type: 'object', properties: {} }, impl: mockImpl,
 }
 const code: CustomToolDefinition = {
   name: 'doubler', description: 'Doubles n.', enabled: true, inputSchema: { type: 'object', properties: { n: { type: 'number' } } },
@@ -28,7 +28,7 @@ describe('custom tools from outside', () => {
 
   it('a bad file is refused with the field named, and nothing already there is lost', async () => {
     saveCustomTool(mock)
-    const result = await importCustomToolsFile(JSON.stringify([{ ...mock, impl: { ...mock.impl, delay: { kind: 'fixed', ms: -1 } } }]))
+    const result = await importCustomToolsFile(JSON.stringify([{ ...mock, impl: { ...mockImpl, delay: { kind: 'fixed', ms: -1 } } }]))
     expect(result).toMatchObject({ ok: false })
     expect(result.message).toMatch(/impl\.delay/)
     expect(customToolsStore.getState().tools).toEqual([mock])
@@ -54,7 +54,7 @@ describe('custom tools from outside', () => {
 
   it('the editor’s check keeps the author’s enabled flag and names a bad field', async () => {
     expect(await checkCustomTool(code)).toEqual({ ok: true, tool: code })
-    const bad = await checkCustomTool({ ...mock, impl: { ...mock.impl, failureRate: 2 } })
+    const bad = await checkCustomTool({ ...mock, impl: { ...mockImpl, failureRate: 2 } })
     expect(bad.ok || bad.error).toMatch(/^This tool has a problem: impl\.failureRate/)
   })
 })
