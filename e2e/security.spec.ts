@@ -35,7 +35,8 @@ test('the page runs under its Content-Security-Policy with no violation: run, OC
   await expect(page.getByTestId('answer').last()).toContainText('38.24')
 
   await page.getByRole('button', { name: 'Share', exact: true }).click()
-  await expect(page.getByRole('textbox', { name: 'Permalink' })).toHaveValue(/#r=1\./)
+  // Two exchanges: the link holds the whole conversation.
+  await expect(page.getByRole('textbox', { name: 'Permalink' })).toHaveValue(/#s=1\./)
 
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([])
   expect(consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([])

@@ -72,6 +72,11 @@ describe('typos', () => {
       expect(out).toContain(file)
     }))
   })
+
+  it('leaves number words inside addresses alone (found by the property above: a.b@one.io)', () => {
+    expect(normalizePrompt('send it to abc.def@one.io and two.pdf to https://three.example.com/four.zip')).toBe('send it to abc.def@one.io and two.pdf to https://three.example.com/four.zip')
+    expect(normalizePrompt('process thirty records and email cfo@acme.io')).toBe('process 30 records and email cfo@acme.io')
+  })
 })
 
 describe('slots', () => {

@@ -58,8 +58,17 @@ export function correctWord(word: string): string {
  * as one word. URLs, e-mail addresses and file names are left as they are.
  */
 export function normalizePrompt(prompt: string): string {
+  // Split on addresses, URLs and file names (odd parts), and change only the words between them:
+  // "one" in "a.b@one.io" is a domain, not a number.
+  return prompt.split(UNTOUCHABLE).map((part, i) => (i % 2 === 1 ? part : normalizeWords(part))).join('')
+}
+
+/** An e-mail address, a URL, or a dotted name that starts with a letter (a file, a domain). */
+const UNTOUCHABLE = /(\S*@\S+|\S*:\/\/\S+|\b[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+\b)/
+
+function normalizeWords(text: string): string {
   // A letters-only word not touching @, /, . or - : never part of an address, URL or file name.
-  const fixed = prompt.replace(/(?<![@/.\w-])[A-Za-z]+(?![@\w-]|\.\w)/g, (word) => correctWord(word))
+  const fixed = text.replace(/(?<![@/.\w-])[A-Za-z]+(?![@\w-]|\.\w)/g, (word) => correctWord(word))
   return digitsForWords(fixed)
     .replace(/\bscreen[\s-]+shot(s?)\b/gi, 'screenshot$1')
     .replace(/\bscreen[\s-]*grab\b|\bscreen capture\b|\bcapture (?:of )?the screen\b/gi, 'screenshot')
