@@ -80,5 +80,7 @@ test('soak: 200 offline runs in one page', async ({ page }) => {
   expect(after.timers).toBeLessThanOrEqual(before.timers)
   expect(after.listeners).toBeLessThanOrEqual(before.listeners)
   await page.getByRole('button', { name: 'History', exact: true }).click()
-  await expect(page.getByTestId('history-item')).toHaveCount(RUNS)
+  // The same prompt each time: one message and its re-runs, every one saved, in one History row.
+  await expect(page.getByTestId('history-item')).toHaveCount(1)
+  await expect(page.getByTestId('history-item')).toContainText(`conversation · 1 message · ${RUNS - 1} re-runs`)
 })

@@ -27,19 +27,14 @@ import { compactEvents, expandEvents } from './compact.ts'
 import { toShareable, validateRecord } from './record.ts'
 import type { AgentEvent, ToolCallRecord } from '../core/index.ts'
 import type { RunConfig, RunInput, RunRecord } from './types.ts'
+import { comparisonOfRecords, type RunSetComparison } from './set-comparison.ts'
+
+// Kept here too: this module is where set links are documented and read.
+export { comparisonOfRecords, type RunSetComparison }
 
 /** The most records a set link holds (a comparison has at most 4 × 10; a conversation more). */
 export const MAX_SET_RECORDS = 200
 
-/** What a set link says about the comparison its records form. */
-export interface RunSetComparison {
-  id: string
-  title?: string
-  /** Variant labels, in the order their first run appears. */
-  variants: string[]
-  /** The most trials of any variant. */
-  trials: number
-}
 
 /** A decoded set: the records, and the comparison they form when they carry one. */
 export interface RunSet {
@@ -142,20 +137,6 @@ export async function encodeRunSet(records: readonly RunRecord[], meta: RunSetMe
   if (link.length > max && options.inlineThumbnails) link = await pack(payloadOf(records, meta, false))
   if (link.length > max) throw new RunSetTooLargeError(link.length, max)
   return link
-}
-
-/** The comparison these records form: the first record's comparison id, its variants and trials. */
-export function comparisonOfRecords(records: readonly RunRecord[], title?: string): RunSetComparison | undefined {
-  const id = records.find((record) => record.comparison)?.comparison?.id
-  if (id === undefined) return undefined
-  const variants: string[] = []
-  let trials = 0
-  for (const record of records) {
-    if (record.comparison?.id !== id) continue
-    if (!variants.includes(record.comparison.variant)) variants.push(record.comparison.variant)
-    trials = Math.max(trials, record.comparison.trial)
-  }
-  return { id, ...(title ? { title } : {}), variants, trials }
 }
 
 /** A set from decoded JSON, or why it is not one (a message for the person holding the link). */

@@ -5,7 +5,6 @@ import { newChat } from './conversation.ts'
 import { clearAttachments, addSample } from './attachments.ts'
 import { updateSettings, type Settings } from './settings.ts'
 import { parseExecutor } from '../core/index.ts'
-import { mergeCustomTools } from './custom-tools.ts'
 
 /** A tool pack as the settings panel shows it: names, descriptions and JSON Schemas. */
 export interface PackInfo {
@@ -42,5 +41,8 @@ export function loadScenario(scenario: Scenario): void {
   clearAttachments()
   for (const path of scenario.attachments ?? []) void addSample(path)
   // Its own tools (mocks) join the user's, switched on; a tool of the user's is never replaced.
-  if (scenario.customTools) void mergeCustomTools(scenario.customTools)
+  if (scenario.customTools) {
+    const tools = scenario.customTools
+    void import('./custom-tools.ts').then(({ mergeCustomTools }) => mergeCustomTools(tools))
+  }
 }

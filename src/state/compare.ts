@@ -1,5 +1,4 @@
 import { createStore } from 'zustand/vanilla'
-import { projectExecutor } from '../runs/project.ts'
 import { runSeries } from './run-controller.ts'
 import { activeRun, addRun, liveRun, runsStore } from './runs.ts'
 import { executorOf, settingsStore } from './settings.ts'
@@ -33,10 +32,11 @@ export async function compareExecutors(prompt: string): Promise<void> {
 }
 
 /** What-if: the active run re-timed under the other executor from its recorded tool durations. */
-export function projectOtherExecutor(): void {
+export async function projectOtherExecutor(): Promise<void> {
   const run = activeRun()
   if (!run || run.view.status === 'running') return
   const other = run.record.config.executor === 'sequential' ? 'concurrent' : 'sequential'
+  const { projectExecutor } = await import('../runs/project.ts')
   const projected = projectExecutor(run.record, other)
   const label = `${other} (projected)`
   const already = runsStore.getState().runs.some((r) => r.label === label && r.record.projected)

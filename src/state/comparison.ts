@@ -1,7 +1,7 @@
 // The comparison on screen: the one just run, or one opened from a set link or from history. Its
 // runs are ordinary runs on the time axis; this store only says which of them form it.
 import { createStore } from 'zustand/vanilla'
-import { comparisonOfRecords, type RunSetComparison } from '../runs/run-set.ts'
+import { comparisonOfRecords, type RunSetComparison } from '../runs/set-comparison.ts'
 import type { RunRecord } from '../runs/types.ts'
 import { closeReplay } from './replay.ts'
 import { liveRun, runsStore, showRuns } from './runs.ts'

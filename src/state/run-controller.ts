@@ -3,7 +3,6 @@ import { newRecord } from '../runs/record.ts'
 import type { AttachmentRef, RunConfig, RunInput, RunRecord } from '../runs/types.ts'
 import { AgentWorkerError, startJob } from './agent-client.ts'
 import { toolsFor } from './tools-for.ts'
-import { userToolsForRun } from './run-tools.ts'
 import { attachmentsReadyToRun, attachmentsStore, partsToSend, sourceOf } from './attachments.ts'
 import { flushHistory, saveAttachment, saveRun } from './history.ts'
 import { conversationStore, dropExchangesFrom, historyFor, recordExchange } from './conversation.ts'
@@ -68,6 +67,8 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   const signal = request.signal ?? new AbortController().signal
   const place = placeOf(request.thread)
   const history = place ? historyFor(place.at) : []
+  // The user's own tools (MCP servers, custom tools): their code loads with the first run.
+  const { userToolsForRun } = await import('./run-tools.ts')
   const userTools = await userToolsForRun(tools.map((t) => t.name))
   const job = startJob({ settings, executor, parts, keys: keysForRun(settings), toolSources: userTools.sources, ...(history.length ? { history: [...history] } : {}) }, signal)
   await job.ready // a model that can't load (no key, no SDK) throws here, before any run is shown

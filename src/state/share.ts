@@ -7,7 +7,6 @@ import { describeRestored, restoreSetup, type KnownSetup, type RestoredSetup } f
 import { PROVIDERS } from './model-factory.ts'
 import { closeReplay, openReadOnly, restoreWhole } from './replay.ts'
 import { askForFiles, findFiles } from './run-again.ts'
-import { restoreLinkTools } from './link-tools.ts'
 import { startRun } from './run-controller.ts'
 import { runsStore, setNotice } from './runs.ts'
 import { settingsStore, updateSettings } from './settings.ts'
@@ -59,7 +58,7 @@ export async function openFragment(hash: string): Promise<void> {
   }
   if (result.kind === 'run') {
     openReadOnly(result.record, result.record.label ?? 'shared run')
-    const restored = applyConfig(result.record.config, result.record.input.text)
+    const restored = await applyConfig(result.record.config, result.record.input.text)
     setNotice({ kind: 'info', title: 'Viewing a shared run (read-only)', detail: `${describeRestored(restored)} Replay it, or press “Run again” to run the same setup yourself and see both on the Gantt.` })
     return
   }
@@ -69,7 +68,7 @@ export async function openFragment(hash: string): Promise<void> {
     const [conversation, ...others] = conversationsIn(result.records)
     if (conversation && others.length === 0 && conversation.thread.length > 0) {
       openConversation(conversation, { fromLink: true })
-      const restored = applyConfig(conversation.thread.at(-1)!.config, '')
+      const restored = await applyConfig(conversation.thread.at(-1)!.config, '')
       const count = conversation.thread.length
       setNotice({ kind: 'info', title: `Viewing a shared conversation: ${count} message${count === 1 ? '' : 's'}`, detail: `Restored its setup: ${restored.restored.join(', ')}.${restored.skipped.length ? ` Not restored: ${restored.skipped.join('; ')}.` : ''} Ask a follow-up to continue it.` })
       return
@@ -79,20 +78,27 @@ export async function openFragment(hash: string): Promise<void> {
     const { openComparison } = await import('./comparison.ts')
     openComparison(result.records)
     const first = result.records[0]
-    const restored = first ? applyConfig(first.config, first.input.text) : undefined
+    const restored = first ? await applyConfig(first.config, first.input.text) : undefined
     const what = result.comparison ? `a comparison of ${result.comparison.variants.length} variants, ${result.records.length} runs` : `${result.records.length} runs`
     setNotice({ kind: 'info', title: `Viewing shared runs: ${what} (read-only)`, detail: restored ? describeRestored(restored) : '' })
     return
   }
   closeReplay()
-  const restored = applyConfig(result.config, result.input.text)
+  const restored = await applyConfig(result.config, result.input.text)
   setNotice({ kind: 'info', title: 'Loaded a shared setup', detail: `${describeRestored(restored)} Press Run to try it.` })
 }
 
+/** A link's own tools (MCP servers, custom tools), loaded only for a link that has some. */
+async function linkTools(config: RunConfig): Promise<{ words: string[]; done: Promise<unknown> }> {
+  if (!config.mcpServers?.length && !config.customTools?.length) return { words: [], done: Promise.resolve() }
+  const { restoreLinkTools } = await import('./link-tools.ts')
+  return restoreLinkTools(config)
+}
+
 /** Put a link's prompt and setup into the composer and the settings (never a key or base URL). */
-function applyConfig(config: RunConfig, prompt: string): RestoredSetup {
+async function applyConfig(config: RunConfig, prompt: string): Promise<RestoredSetup> {
   const restored = restoreSetup(config, settingsStore.getState(), KNOWN)
-  restored.restored.push(...restoreLinkTools(config).words)
+  restored.restored.push(...(await linkTools(config)).words)
   updateSettings(restored.settings)
   setPrompt(prompt)
   return restored
@@ -125,6 +131,6 @@ export async function runAgain(record: RunRecord, options: RunAgainOptions = {})
   if (found.length + picked.length > 0) void addFiles([...found, ...picked])
   const { settings } = restoreSetup(original.config, settingsStore.getState(), KNOWN)
   // Its own tools too (code stays off unless the user already enabled the very same code).
-  await restoreLinkTools(original.config).done
+  await (await linkTools(original.config)).done
   await startRun(original.input.text, { executor: original.config.executor, label: 'run again', keepOthers: true, settings })
 }

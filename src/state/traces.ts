@@ -1,7 +1,6 @@
 // Traces in and out of the page: a trace file (dropped, or picked in History) becomes read-only
 // runs opened like a replay; any run on screen leaves as OTLP/JSON, downloaded or sent to a local
 // OTLP/HTTP endpoint. The trace code loads with the first trace, not with the page.
-import { createStore } from 'zustand/vanilla'
 import type { TraceImport } from '../runs/otel.ts'
 import type { RunRecord } from '../runs/types.ts'
 import { addFiles } from './attachments.ts'
@@ -9,12 +8,9 @@ import { importRuns } from './history.ts'
 import { openReadOnly } from './replay.ts'
 import { addRun, liveRun, runsStore, setNotice } from './runs.ts'
 
-export interface TracesState {
-  /** Runs of a trace with several agent invocations, waiting for the user to pick. */
-  choices: RunRecord[]
-}
-
-export const tracesStore = createStore<TracesState>(() => ({ choices: [] }))
+// The store lives apart so the page can tell whether there are choices without this module.
+import { tracesStore } from './trace-choices.ts'
+export { tracesStore, type TracesState } from './trace-choices.ts'
 
 /** How many bytes of a file are enough to tell a trace from other JSON. */
 const HEAD_BYTES = 64 * 1024

@@ -1,5 +1,4 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react'
-import { AttachmentsPanel } from './attachments/AttachmentsPanel.tsx'
 import { DropTarget } from './attachments/DropTarget.tsx'
 import { RunTimeline } from './charts/RunTimeline.tsx'
 import { Composer } from './chat/Composer.tsx'
@@ -11,12 +10,17 @@ import { NoticeBar } from './layout/NoticeBar.tsx'
 import { ViewTabs, type MainView } from './layout/ViewTabs.tsx'
 import { useTheme } from './layout/use-theme.ts'
 import { SettingsPanel } from './settings/SettingsPanel.tsx'
-import { ReplayBar } from './share/ReplayBar.tsx'
 import { usePermalinkOnLoad } from './share/use-permalink.ts'
-import { useMediaQuery } from './hooks.ts'
-import { TraceChoices } from './traces/TraceChoices.tsx'
+import { useStore } from 'zustand'
+import { replayStore } from '../state/replay.ts'
+import { tracesStore } from '../state/trace-choices.ts'
+import { useAttachments, useMediaQuery } from './hooks.ts'
 
 // Panels a click opens load then: the page's first script stays within its budget.
+// Panels that show only when there is something in them load then, not with the page.
+const AttachmentsPanel = lazy(() => import('./attachments/AttachmentsPanel.tsx').then((m) => ({ default: m.AttachmentsPanel })))
+const ReplayBar = lazy(() => import('./share/ReplayBar.tsx').then((m) => ({ default: m.ReplayBar })))
+const TraceChoices = lazy(() => import('./traces/TraceChoices.tsx').then((m) => ({ default: m.TraceChoices })))
 const HistoryPanel = lazy(() => import('./history/HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })))
 const KeysDialog = lazy(() => import('./keys/KeysDialog.tsx').then((m) => ({ default: m.KeysDialog })))
 const ShareDialog = lazy(() => import('./share/ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })))
@@ -38,6 +42,9 @@ export function App(): ReactNode {
   // One tool timeline at a time: the hidden one would still render, and tick its live clock, on
   // every frame of a stream. `xl` is Tailwind's 80rem.
   const wide = useMediaQuery('(min-width: 80rem)')
+  const hasChoices = useStore(tracesStore, (s) => s.choices.length > 0)
+  const replaying = useStore(replayStore, (s) => s.run !== undefined)
+  const attaching = useAttachments((s) => s.items.length + s.pending.length > 0)
   return (
     <div className="flex h-dvh flex-col">
       <a href="#prompt" className="sr-only-focusable absolute left-2 top-2 z-50 rounded bg-sky-700 px-3 py-1 text-white">Skip to prompt</a>
@@ -57,14 +64,16 @@ export function App(): ReactNode {
             <div className="flex min-h-0 min-w-0 flex-1 flex-col">
               <div className="min-h-0 flex-1 space-y-4 overflow-y-auto p-4" data-testid="thread-scroll">
                 {historyOpen && <Suspense fallback={<p className="text-sm text-zinc-500">Opening history…</p>}><HistoryPanel onClose={() => setHistoryOpen(false)} /></Suspense>}
-                <TraceChoices />
-                <ReplayBar />
+                <Suspense fallback={null}>
+                  {hasChoices && <TraceChoices />}
+                  {replaying && <ReplayBar />}
+                </Suspense>
                 <ScenarioGallery />
                 <Transcript />
                 {!wide && <section aria-label="Tool timeline, narrow screens" className="xl:hidden"><RunTimeline /></section>}
               </div>
               <div className="shrink-0 space-y-2 border-t border-zinc-200 bg-white/95 p-3 dark:border-zinc-800 dark:bg-zinc-950/95">
-                <AttachmentsPanel />
+                {attaching && <Suspense fallback={null}><AttachmentsPanel /></Suspense>}
                 <Composer />
               </div>
             </div>

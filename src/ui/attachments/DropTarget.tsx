@@ -1,6 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { addFiles } from '../../state/attachments.ts'
-import { addDroppedFiles } from '../../state/traces.ts'
 
 /** Drop files anywhere on the page (a target appears while dragging); paste images too. */
 export function DropTarget(): ReactNode {
@@ -27,7 +26,8 @@ export function DropTarget(): ReactNode {
       if (!files.length) return
       e.preventDefault()
       // A trace file (recognised by content) is imported; other files are attached.
-      void addDroppedFiles(files)
+      // The trace code loads with the first drop, not with the page.
+      void import('../../state/traces.ts').then(({ addDroppedFiles }) => addDroppedFiles(files))
     }
     const paste = (e: ClipboardEvent): void => {
       const files = [...(e.clipboardData?.files ?? [])]

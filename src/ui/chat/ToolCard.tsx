@@ -1,11 +1,13 @@
-import { memo, useState, type ReactNode } from 'react'
+import { lazy, memo, Suspense, useState, type ReactNode } from 'react'
 import { useStore } from 'zustand'
 import type { ToolCard as ToolCardView } from '../../runs/run-view.ts'
 import { formatMs, previewJson } from '../format.ts'
 import { useNow, useRuns } from '../hooks.ts'
 import { approvalFor, approvalsStore, isMcpContentData, originalToolName } from '../../state/tool-card.ts'
-import { ApprovalPrompt } from '../tools/ApprovalPrompt.tsx'
-import { McpContent } from '../tools/McpContent.tsx'
+
+// Only a call waiting for approval, and an MCP tool's images and resources, need these.
+const ApprovalPrompt = lazy(() => import('../tools/ApprovalPrompt.tsx').then((m) => ({ default: m.ApprovalPrompt })))
+const McpContent = lazy(() => import('../tools/McpContent.tsx').then((m) => ({ default: m.McpContent })))
 
 const STATUS_STYLE: Record<string, string> = {
   running: 'bg-sky-100 text-sky-800 dark:bg-sky-900/50 dark:text-sky-200',
@@ -67,8 +69,8 @@ export const ToolCard = memo(function ToolCard({ card, nowMs, startedAt, version
           ))}
         </ol>
       )}
-      {prompt && prompt.call.tool === card.name && <ApprovalPrompt prompt={prompt} />}
-      {content && <McpContent blocks={content.content} structured={content.structuredContent} tool={card.name} />}
+      {prompt && prompt.call.tool === card.name && <Suspense fallback={null}><ApprovalPrompt prompt={prompt} /></Suspense>}
+      {content && <Suspense fallback={null}><McpContent blocks={content.content} structured={content.structuredContent} tool={card.name} /></Suspense>}
       {output && (
         <div className="mt-2">
           <pre className="max-h-48 overflow-auto whitespace-pre-wrap rounded bg-white p-2 text-xs dark:bg-zinc-950" data-testid="tool-output">{showAll || !long ? output : `${output.slice(0, OUTPUT_PREVIEW)}…`}</pre>

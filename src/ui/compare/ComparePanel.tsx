@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { lazy, Suspense, useState, type ReactNode } from 'react'
 import { useStore } from 'zustand'
 import { compareRuns, type Comparison } from '../../runs/compare.ts'
 import { taskKeyOf } from '../../runs/same-task.ts'
@@ -7,9 +7,10 @@ import { composerStore } from '../../state/composer.ts'
 import type { LiveRun } from '../../state/runs.ts'
 import { formatMs } from '../format.ts'
 import { useRuns } from '../hooks.ts'
-import { startVariants, variantsStore } from '../../state/variants.ts'
-import { PriceEditor } from './PriceEditor.tsx'
-import { VariantEditor } from './VariantEditor.tsx'
+
+// The editors and the variants' state load when first opened: most sessions never open them.
+const VariantEditor = lazy(() => import('./VariantEditor.tsx').then((m) => ({ default: m.VariantEditor })))
+const PriceEditor = lazy(() => import('./PriceEditor.tsx').then((m) => ({ default: m.PriceEditor })))
 
 /**
  * "Compare executors" (the one-click preset): k interleaved trials of each, medians, speedup and
@@ -18,8 +19,11 @@ import { VariantEditor } from './VariantEditor.tsx'
  */
 export function ComparePanel(): ReactNode {
   const [open, setOpen] = useState<'variants' | 'prices' | undefined>(undefined)
-  const openVariants = (): void => {
-    if (variantsStore.getState().variants.length < 2) startVariants()
+  const openVariants = async (): Promise<void> => {
+    if (open !== 'variants') {
+      const { startVariants, variantsStore } = await import('../../state/variants.ts')
+      if (variantsStore.getState().variants.length < 2) startVariants()
+    }
     setOpen(open === 'variants' ? undefined : 'variants')
   }
   const trials = useStore(compareStore, (s) => s.trials)
@@ -39,10 +43,10 @@ export function ComparePanel(): ReactNode {
           Trials
           <input type="number" min={1} max={10} value={trials} onChange={(e) => setTrials(Number(e.target.value))} className="w-14 rounded border border-zinc-300 px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-900" aria-label="Trials per executor" />
         </label>
-        <button type="button" disabled={!canProject} onClick={projectOtherExecutor} className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm disabled:opacity-50 dark:border-zinc-700" title="Project the other executor from the recorded tool durations; no API calls">
+        <button type="button" disabled={!canProject} onClick={() => void projectOtherExecutor()} className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm disabled:opacity-50 dark:border-zinc-700" title="Project the other executor from the recorded tool durations; no API calls">
           What if? (project the other executor)
         </button>
-        <button type="button" disabled={busy} onClick={openVariants} aria-expanded={open === 'variants'} className="rounded-lg border border-violet-300 px-3 py-1.5 text-sm text-violet-800 disabled:opacity-50 dark:border-violet-800 dark:text-violet-200" title="2 to 4 setups (model, provider, executor, prompt, tools, thinking, speeds) on one time axis, with cost">
+        <button type="button" disabled={busy} onClick={() => void openVariants()} aria-expanded={open === 'variants'} className="rounded-lg border border-violet-300 px-3 py-1.5 text-sm text-violet-800 disabled:opacity-50 dark:border-violet-800 dark:text-violet-200" title="2 to 4 setups (model, provider, executor, prompt, tools, thinking, speeds) on one time axis, with cost">
           Compare variants…
         </button>
         <button type="button" onClick={() => setOpen(open === 'prices' ? undefined : 'prices')} aria-expanded={open === 'prices'} className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">
@@ -51,7 +55,9 @@ export function ComparePanel(): ReactNode {
       </div>
       {open && (
         <div className="fixed inset-x-2 top-16 z-40 mx-auto max-h-[80vh] max-w-4xl overflow-y-auto">
-          {open === 'variants' ? <VariantEditor onClose={() => setOpen(undefined)} /> : <PriceEditor onClose={() => setOpen(undefined)} />}
+          <Suspense fallback={<p className="rounded-lg border border-zinc-200 bg-white p-3 text-sm dark:border-zinc-800 dark:bg-zinc-950">Loading…</p>}>
+            {open === 'variants' ? <VariantEditor onClose={() => setOpen(undefined)} /> : <PriceEditor onClose={() => setOpen(undefined)} />}
+          </Suspense>
         </div>
       )}
       {comparison && <ComparisonSummary comparison={comparison} />}

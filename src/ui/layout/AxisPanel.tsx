@@ -1,8 +1,12 @@
-import { useCallback, useRef, useState, type CSSProperties, type PointerEvent, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useRef, useState, type CSSProperties, type PointerEvent, type ReactNode } from 'react'
+import { useStore } from 'zustand'
 import { AxisRuns } from '../charts/AxisRuns.tsx'
 import { RunGantt } from '../charts/RunGantt.tsx'
 import { ComparePanel } from '../compare/ComparePanel.tsx'
-import { ComparisonView } from '../compare/ComparisonView.tsx'
+import { comparisonStore } from '../../state/comparison.ts'
+
+// The table of a comparison of variants: loaded when there is one to show.
+const ComparisonView = lazy(() => import('../compare/ComparisonView.tsx').then((m) => ({ default: m.ComparisonView })))
 
 const MIN_HEIGHT = 160
 const STORAGE_KEY = 'lanes.axisHeight'
@@ -21,6 +25,7 @@ function savedHeight(): number {
  */
 export function AxisPanel({ hidden }: { hidden: boolean }): ReactNode {
   const [height, setHeight] = useState(savedHeight)
+  const comparing = useStore(comparisonStore, (s) => s.shown !== undefined)
   const drag = useRef<{ y: number; height: number } | undefined>(undefined)
   const onDown = useCallback((e: PointerEvent<HTMLDivElement>) => {
     drag.current = { y: e.clientY, height }
@@ -43,7 +48,7 @@ export function AxisPanel({ hidden }: { hidden: boolean }): ReactNode {
       style={{ '--axis-height': `${height}px` } as CSSProperties}
     >
       <div className="shrink-0 space-y-2 px-4 pt-3"><ComparePanel /><AxisRuns /></div>
-      <div className="min-h-0 flex-1 overflow-y-auto px-4 pb-2"><RunGantt /><ComparisonView /></div>
+      <div className="min-h-0 flex-1 overflow-y-auto px-4 pb-2"><RunGantt />{comparing && <Suspense fallback={null}><ComparisonView /></Suspense>}</div>
       <div
         role="separator"
         aria-orientation="horizontal"
