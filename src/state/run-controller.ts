@@ -10,7 +10,7 @@ import { missingKeyNotice } from './key-check.ts'
 import { keyFor, redactKeys } from './keys.ts'
 import { baseURLOf, modelOf } from './model-factory.ts'
 import { endedWithout } from './run-end.ts'
-import { addRun, applyEvent, applyPacked, flushFrame, liveRun, requestFrame, runsStore, setNotice, type LiveRun } from './runs.ts'
+import { activeRun, addRun, applyEvent, applyPacked, flushFrame, liveRun, requestFrame, runsStore, setNotice, type LiveRun } from './runs.ts'
 import { executorOf, settingsStore, type Settings } from './settings.ts'
 import { offerFor, setToolOffer } from './tool-offer.ts'
 
@@ -168,7 +168,13 @@ export async function startRun(prompt: string, options: Omit<RunRequest, 'prompt
     const notify = (title: string, detail: string): void => setNotice({ kind: 'error', title, detail })
     if (!(await attachmentsReadyToRun(controller.signal, notify))) return undefined
     const run = await runOnce({ ...options, prompt, signal: controller.signal })
-    if (run.view.status === 'done' && run.view.toolOrder.length === 0) setToolOffer(await offerFor(prompt, options.settings ?? settingsStore.getState()))
+    if (run.view.status === 'done' && run.view.toolOrder.length === 0) {
+      // The run is over and shown; the offer (which reads the prompt with the offline model's
+      // code) follows when ready, unless another run has started meanwhile.
+      void offerFor(prompt, options.settings ?? settingsStore.getState()).then((offer) => {
+        if (!runsStore.getState().busy && activeRun(runsStore.getState()) === run) setToolOffer(offer)
+      })
+    }
     return run
   } catch (error) {
     setNotice({ kind: 'error', title: 'The run could not start', detail: redactKeys(error instanceof Error ? error.message : String(error)) })
