@@ -4,7 +4,7 @@
 // linear in its length and no single write clones the whole event log (a 100k-event clone is a
 // long task on the main thread).
 import type { AgentEvent, Usage } from '../core/index.ts'
-import { eventCountOf, lastEventOf, lastEventTimeOf, withoutEvents } from './live-events.ts'
+import { eventCountOf, lastEventTimeOf, runEndOf, withoutEvents } from './live-events.ts'
 import { mergePacked, packEvents, unpackEvents, type PackedEvents } from './packed-events.ts'
 import type { RunRecord } from './types.ts'
 
@@ -28,8 +28,8 @@ export function headerOf(record: RunRecord): StoredRun {
   const header: StoredRun = { ...withoutEvents(record), eventCount: eventCountOf(record), lastT: lastEventTimeOf(record) }
   // A finished run's usage (its run-end is its last event), so History can show its cost without
   // reading its events; its run-end is read without unpacking the rest (live-events.ts).
-  const end = record.status === 'done' ? lastEventOf(record) : undefined
-  if (end?.type === 'run-end') header.usage = end.result.usage
+  const end = record.status === 'done' ? runEndOf(record) : undefined
+  if (end) header.usage = end.result.usage
   return header
 }
 
@@ -85,9 +85,11 @@ export function chunkRange(runId: string): IDBKeyRange {
 
 /** A whole record from its header and chunks (or a version-1 header that still holds its events). */
 export function assemble(header: StoredRun, chunks: readonly StoredChunk[]): RunRecord {
-  const { events: inline, eventCount, lastT, ...rest } = header
+  // The header's own fields (counts, the last time, the usage History shows) are not the record's.
+  const { events: inline, eventCount, lastT, usage, ...rest } = header
   void eventCount
   void lastT
+  void usage
   if (inline) return { ...rest, events: inline }
   const sorted = [...chunks].sort((a, b) => a.index - b.index)
   const events: AgentEvent[] = []

@@ -14,7 +14,7 @@ export { exportHistory, importHistory, EXPORT_FORMAT, type ImportResult } from '
 export { HistoryError, toHistoryError, type HistoryErrorReason } from './history-errors.ts'
 
 const DB_NAME = 'lanes'
-const EAGER_WRITE_EVENTS = 25 * CHUNK_SIZE
+const EAGER_WRITE_EVENTS = 5 * CHUNK_SIZE
 // Version 2 keeps events in chunks (history-chunks.ts); version-1 runs are read as they are.
 const DB_VERSION = 2
 const RUNS = 'runs'

@@ -83,6 +83,18 @@ export function lastEventOf(record: RunRecord): AgentEvent | undefined {
   return lastIsOther ? last.others.at(-1) : unpackEvents(last).at(-1)
 }
 
+/**
+ * The record's run-end when it is its last event, read without unpacking anything: a run-end is
+ * never a text delta, so a batch that ends in deltas has none.
+ */
+export function runEndOf(record: RunRecord): Extract<AgentEvent, { type: 'run-end' }> | undefined {
+  const log = logs.get(record)
+  const last = log?.deferred.at(-1)
+  const lastIsOther = last !== undefined && last.otherAt.length > 0 && last.otherAt[last.otherAt.length - 1] === last.count - 1
+  const event = !last || last.count === 0 ? record.events.at(-1) : lastIsOther ? last.others.at(-1) : undefined
+  return event?.type === 'run-end' ? event : undefined
+}
+
 /** Every field of a record but its events, read without unpacking them. */
 export function withoutEvents(record: RunRecord): Omit<RunRecord, 'events'> {
   const fields: Partial<Record<keyof RunRecord, unknown>> = {}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AgentEvent } from '../../core/index.ts'
 import { chunksToWrite, headerOf } from '../history-chunks.ts'
-import { appendPacked, eventCountOf, lastEventOf, lastEventTimeOf, withoutEvents } from '../live-events.ts'
+import { appendPacked, eventCountOf, lastEventOf, lastEventTimeOf, runEndOf, withoutEvents } from '../live-events.ts'
 import { packEvents, unpackEvents, type PackedEvents } from '../packed-events.ts'
 import { newRecord } from '../record.ts'
 import type { RunRecord } from '../types.ts'
@@ -96,6 +96,7 @@ describe('a live record keeps packed batches packed until its events are read', 
     expect(lastEventOf(open)).toEqual(events[19])
     expect(head.reads()).toBe(0)
     expect(lastEventOf(liveRecord())).toBeUndefined()
+    expect(runEndOf(open)).toBeUndefined()
   })
 
   it('reads a plain record as it is', () => {
