@@ -36,6 +36,9 @@ test('the executor switch changes how the tools run', async ({ page }) => {
 
   await page.getByRole('radiogroup', { name: 'Tool executor' }).getByLabel('Concurrent').check()
   await page.getByRole('button', { name: 'Run', exact: true }).click()
+  // The same prompt re-runs beside the first: wait for the new run to be the one shown, else the
+  // first run's "Done" answers at once (flaky in CI).
+  await expect(page.getByRole('group', { name: 'Runs of message 1' }).getByRole('button', { name: 'concurrent' })).toHaveAttribute('aria-pressed', 'true', { timeout: 20_000 })
   await expect(page.getByTestId('run-status')).toHaveText('Done', { timeout: 20_000 })
   const concurrent = await bars(page, 'concurrent')
   expect(concurrent).toHaveLength(3)
