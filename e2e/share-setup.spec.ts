@@ -43,6 +43,8 @@ test('a link restores its setup in a fresh context, and Run again runs that setu
   await expect(notice).not.toContainText(/above|below/)
 
   await viewer.getByRole('button', { name: 'Run again' }).click()
+  // The shared run already reads "Done": wait for the new run's bars, then for it to finish.
+  await expect.poll(async () => (await bars(viewer, 'run again')).length, { timeout: 30_000 }).toBe(2)
   await expect(viewer.getByTestId('run-status')).toHaveText('Done', { timeout: 30_000 })
   const again = await bars(viewer, 'run again')
   // The same two tools, one after the other: the restored pack, tools and executor ran.
@@ -93,6 +95,8 @@ test('in the browser that made the run, Run again brings its file back by itself
   await page.getByRole('button', { name: 'Run again' }).click()
   await expect(page.getByRole('alertdialog', { name: 'Files for Run again' })).toHaveCount(0)
   await expect(page.getByRole('region', { name: 'Attachments' }).getByTestId('attachment')).toContainText('acme-receipt.png', { timeout: 30_000 })
+  // The shared run already reads "Done" with this answer: wait for the new run first.
+  await expect.poll(async () => (await bars(page, 'run again', 'model')).length, { timeout: 30_000 }).toBeGreaterThan(0)
   await expect(page.getByTestId('run-status')).toHaveText('Done', { timeout: 90_000 })
   await expect(page.getByTestId('answer')).toContainText('38.24')
 })
