@@ -11,20 +11,26 @@ async function run(page: Page, prompt: string): Promise<void> {
   await page.getByRole('button', { name: 'Run', exact: true }).click()
 }
 
-const card = (page: Page, name: string) => page.getByRole('article', { name: `Tool call ${name}` }).last()
-
-test('make a mock in the editor; the offline model calls it with the prompt’s argument', async ({ page }) => {
-  await openApp(page, { ...FAST, toolPack: 'none' })
+/** Make the mock tool "shout" (text → text!!!) in the editor; returns the Your tools region. */
+async function makeShout(page: Page, extra: { delayMs?: number; steps?: string } = {}) {
   const mine = page.getByRole('region', { name: 'Your tools' })
   await mine.getByRole('button', { name: 'New tool' }).click()
   const editor = mine.getByRole('form', { name: 'Tool editor' })
   await editor.getByLabel('Tool name').fill('shout')
   await editor.getByLabel('Description', { exact: true }).fill('Says it louder.')
   await editor.getByLabel('Field 1 name').fill('text')
-  await editor.getByLabel('ms', { exact: true }).fill('400')
-  await editor.getByLabel('Progress steps (one message a line)').fill('Warming up\nShouting {{text}}')
+  if (extra.delayMs !== undefined) await editor.getByLabel('ms', { exact: true }).fill(String(extra.delayMs))
+  if (extra.steps !== undefined) await editor.getByLabel('Progress steps (one message a line)').fill(extra.steps)
   await editor.getByLabel('Output', { exact: true }).fill('{{text}}!!!')
   await editor.getByRole('button', { name: 'Save tool' }).click()
+  return mine
+}
+
+const card = (page: Page, name: string) => page.getByRole('article', { name: `Tool call ${name}` }).last()
+
+test('make a mock in the editor; the offline model calls it with the prompt’s argument', async ({ page }) => {
+  await openApp(page, { ...FAST, toolPack: 'none' })
+  const mine = await makeShout(page, { delayMs: 400, steps: 'Warming up\nShouting {{text}}' })
   await expect(mine.getByRole('switch', { name: 'Enable shout' })).toBeChecked()
 
   await run(page, 'use shout on hello')
@@ -85,14 +91,7 @@ test('gallery: exercise 2 with three mocks of 0.5, 1 and 2 s; Compare executors:
 
 test('export your tools as a file and import them in another browser: mocks come in on', async ({ page, browser }) => {
   await openApp(page, { ...FAST, toolPack: 'none' })
-  const mine = page.getByRole('region', { name: 'Your tools' })
-  await mine.getByRole('button', { name: 'New tool' }).click()
-  const editor = mine.getByRole('form', { name: 'Tool editor' })
-  await editor.getByLabel('Tool name').fill('shout')
-  await editor.getByLabel('Description', { exact: true }).fill('Says it louder.')
-  await editor.getByLabel('Field 1 name').fill('text')
-  await editor.getByLabel('Output', { exact: true }).fill('{{text}}!!!')
-  await editor.getByRole('button', { name: 'Save tool' }).click()
+  const mine = await makeShout(page)
   const download = page.waitForEvent('download')
   await mine.getByRole('button', { name: 'Export tools' }).click()
   const file = await (await download).path()
