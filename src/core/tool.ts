@@ -32,10 +32,16 @@ export function defineTool<S extends z.ZodType, R>(definition: ToolDefinition<S,
   if (!TOOL_NAME.test(definition.name)) {
     throw new TypeError(`Tool name "${definition.name}" must match ${TOOL_NAME.source} (provider limits).`)
   }
+  // The JSON Schema is made when a provider first reads it, not here: a page builds every demo
+  // tool to list them, and converting all their schemas held up the start of each run.
+  let inputSchema: object | undefined
   const spec: ToolSpec = {
     name: definition.name,
     description: definition.description,
-    inputSchema: toInputSchema(definition.input),
+    get inputSchema() {
+      inputSchema ??= toInputSchema(definition.input)
+      return inputSchema
+    },
   }
   const tool: Tool = {
     name: definition.name,

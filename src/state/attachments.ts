@@ -76,6 +76,11 @@ export async function whenRead(signal?: AbortSignal): Promise<Attachment[]> {
   return made
 }
 
+/** Whether files are still being read (a run will wait for them). */
+export function attachmentsReading(): boolean {
+  return reads.size > 0
+}
+
 /**
  * Before a run: wait for files still being read (the Run button says so meanwhile). Resolves
  * false, with a message naming them, when any of them failed, or when every attached file failed

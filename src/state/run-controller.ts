@@ -2,8 +2,8 @@ import { createTimeSlicer, type ContentPart } from '../core/index.ts'
 import { newRecord } from '../runs/record.ts'
 import type { AttachmentRef, RunConfig, RunInput, RunRecord } from '../runs/types.ts'
 import { AgentWorkerError, startJob } from './agent-client.ts'
-import { toolsFor } from './tools-for.ts'
-import { attachmentsReadyToRun, attachmentsStore, partsToSend, sourceOf } from './attachments.ts'
+import { toolNamesFor } from './tools-for.ts'
+import { attachmentsReading, attachmentsReadyToRun, attachmentsStore, partsToSend, sourceOf } from './attachments.ts'
 import { flushHistory, saveAttachment, saveRun } from './history.ts'
 import { conversationStore, dropExchangesFrom, historyFor, recordExchange } from './conversation.ts'
 import { missingKeyNotice } from './key-check.ts'
@@ -36,6 +36,8 @@ export interface RunRequest {
   /** The comparison this run is a trial of (compare variants). */
   comparison?: RunRecord['comparison']
   signal?: AbortSignal
+  /** Called once the job has gone to the agent worker (what the page draws next can't delay it). */
+  onStarted?: () => void
 }
 
 /** The run record's config for these settings: everything to run it again, never a key. */
@@ -61,7 +63,7 @@ export function runConfigOf(settings: Settings, executor: string, toolNames: str
 export async function runOnce(request: RunRequest): Promise<LiveRun> {
   const settings = request.settings ?? settingsStore.getState()
   const executor = request.executor ?? executorOf(settings)
-  const tools = toolsFor(settings)
+  const toolNames = toolNamesFor(settings)
   const ready = attachmentsStore.getState().items.filter((a) => a.status === 'ready')
   const parts: ContentPart[] = [{ type: 'text', text: request.prompt }, ...(await partsToSend(ready, settings.provider))]
   const signal = request.signal ?? new AbortController().signal
@@ -69,15 +71,16 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   const history = place ? historyFor(place.at) : []
   // The user's own tools (MCP servers, custom tools): their code loads with the first run.
   const { userToolsForRun } = await import('./run-tools.ts')
-  const userTools = await userToolsForRun(tools.map((t) => t.name))
+  const userTools = await userToolsForRun(toolNames)
   const job = startJob({ settings, executor, parts, keys: keysForRun(settings), toolSources: userTools.sources, ...(history.length ? { history: [...history] } : {}) }, signal)
+  request.onStarted?.()
   await job.ready // a model that can't load (no key, no SDK) throws here, before any run is shown
 
   const refs: AttachmentRef[] = ready.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.size, hash: a.hash, ...(a.pages ? { pages: a.pages } : {}), ...(a.thumbnail ? { thumbnail: a.thumbnail } : {}) }))
   const input: RunInput = { text: request.prompt, attachments: refs }
   const label = request.label ?? (place?.inThread && place.at > 0 ? `#${place.at + 1} ${executor}` : executor)
   const record: RunRecord = {
-    ...newRecord({ ...runConfigOf(settings, executor, tools.map((t) => t.name)), ...userTools.config }, input), status: 'running', label,
+    ...newRecord({ ...runConfigOf(settings, executor, toolNames), ...userTools.config }, input), status: 'running', label,
     ...(place ? { conversation: { id: conversationStore.getState().id, index: place.at, ...(place.inThread ? {} : { rerun: true as const }) } } : {}),
     ...(request.comparison ? { comparison: request.comparison } : {}),
   }
@@ -156,18 +159,24 @@ function keysForRun(settings: Settings): Record<string, string> {
 
 /** Start a run from the composer: one at a time; Stop aborts it. */
 export async function startRun(prompt: string, options: Omit<RunRequest, 'prompt' | 'signal'> = {}): Promise<LiveRun | undefined> {
-  if (runsStore.getState().busy) return undefined
+  if (current || runsStore.getState().busy) return undefined
   const noKey = missingKeyNotice(options.settings ?? settingsStore.getState(), keyFor)
   if (noKey) return void setNotice(noKey)
   const controller = new AbortController()
   current = controller
-  runsStore.setState({ busy: true, notice: undefined })
-  setToolOffer(undefined)
+  // The page shows the run as busy (Stop) once its job has gone to the agent worker: drawing that
+  // first held up the start of every run by a render. A wait for files shows it at once.
+  const showBusy = (): void => {
+    if (runsStore.getState().busy) return
+    runsStore.setState({ busy: true, notice: undefined })
+    setToolOffer(undefined)
+  }
+  if (attachmentsReading()) showBusy()
   try {
     // A file picked or dropped just before Run goes with this message, never silently left out.
     const notify = (title: string, detail: string): void => setNotice({ kind: 'error', title, detail })
     if (!(await attachmentsReadyToRun(controller.signal, notify))) return undefined
-    const run = await runOnce({ ...options, prompt, signal: controller.signal })
+    const run = await runOnce({ ...options, prompt, signal: controller.signal, onStarted: showBusy })
     if (run.view.status === 'done' && run.view.toolOrder.length === 0) {
       // The run is over and shown; the offer (which reads the prompt with the offline model's
       // code) follows when ready, unless another run has started meanwhile.
