@@ -335,3 +335,44 @@ test('a stream saved batch by batch stores each batch object itself, not a re-pa
   expect(result.count).toBe(6 * 2000)
   expect(result.lastT).toBe(6 * 2000 - 1)
 })
+
+test('spans handed over after they came (the page\'s idle-time saves) are stored up to the last one given, each as it came', async ({ page }) => {
+  const result = await page.evaluate(async () => {
+    const h = await import('/src/runs/history-store.ts')
+    const p = await import('/src/runs/packed-events.ts')
+    const r = await import('/src/runs/record.ts')
+    const s = await import('/src/runs/samples.ts')
+    const c = await import('/src/runs/history-chunks.ts')
+    const l = await import('/src/runs/live-events.ts')
+    const stored: unknown[] = []
+    const headers: string[] = []
+    const put = IDBObjectStore.prototype.put
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'events') stored.push((args[0] as { packed?: unknown }).packed)
+      if (this.name === 'runs') headers.push((args[0] as { status: string }).status)
+      return put.apply(this, args)
+    }
+    const store = await h.openHistory({ writeDelayMs: 60_000 })
+    if (!store.available) throw new Error('no history')
+    const sample = s.sampleCityRecord()
+    const delta = sample.events.find((e) => e.type === 'text-delta')!
+    const record = { ...r.newRecord(sample.config, sample.input, { id: 'late' }), status: 'running' as 'running' | 'done' }
+    // All twelve batches have reached the record; the queue hands over the first six only.
+    const batches = Array.from({ length: 12 }, (_, b) => p.packEvents(Array.from({ length: c.CHUNK_SIZE }, (_, i) => ({ ...delta, t: b * c.CHUNK_SIZE + i }))))
+    for (const batch of batches) l.appendPacked(record, batch)
+    const spans = batches.map((packed, i) => ({ from: i * c.CHUNK_SIZE, packed }))
+    store.put(record, spans.slice(0, 6)) // six chunks: past the eager line, written at once
+    const afterFirst = stored.length
+    record.status = 'done'
+    store.put(record, spans.slice(6))
+    await store.flush()
+    IDBObjectStore.prototype.put = put
+    const back = await store.get('late')
+    return { afterFirst, identical: stored.length === 12 && stored.every((value, i) => value === batches[i]), headers, count: back?.events.length, lastT: back?.events.at(-1)?.t }
+  })
+  expect(result.afterFirst).toBe(6) // up to the last span given, not the twelve the record holds
+  expect(result.identical).toBe(true) // each batch stored as it came: nothing unpacked and packed again
+  expect(result.headers).toEqual(['running', 'done'])
+  expect(result.count).toBe(12 * 2000)
+  expect(result.lastT).toBe(12 * 2000 - 1)
+})

@@ -43,10 +43,11 @@ export interface PackedSpan {
  * The chunks holding `record.events` from `written` on, numbered from `nextIndex`: chunks are
  * only ever appended (a save never rewrites what is stored). Spans that arrived packed are stored
  * as they are, so a streaming run is never packed twice; events that came otherwise (and any gap)
- * are packed here. Small pieces are merged up to CHUNK_SIZE events a chunk.
+ * are packed here. Small pieces are merged up to CHUNK_SIZE events a chunk. `upTo`: write only the
+ * record's first `upTo` events (the rest are still on their way to the store).
  */
-export function chunksToWrite(record: RunRecord, written: number, nextIndex = 0, spans: readonly PackedSpan[] = []): StoredChunk[] {
-  const total = eventCountOf(record)
+export function chunksToWrite(record: RunRecord, written: number, nextIndex = 0, spans: readonly PackedSpan[] = [], upTo = eventCountOf(record)): StoredChunk[] {
+  const total = Math.min(upTo, eventCountOf(record))
   const pieces: PackedEvents[] = []
   // Only events that came unpacked (or a gap) are read from the record: the spans cover the rest.
   const packRange = (from: number, to: number): void => {

@@ -53,9 +53,11 @@ export interface HistoryStore {
   /**
    * Save a record; cheap to call per event (coalesced, at most one write per run per interval).
    * `appended`: the events just added to the record, already packed (a batch from the agent
-   * worker), which are then stored as they are instead of packed again.
+   * worker), which are then stored as they are instead of packed again. Or spans of its events
+   * with their positions, handed over later than they came (state/save-queue.ts): a running
+   * record is then stored only up to the end of the last span, since the rest is still to come.
    */
-  put(record: RunRecord, appended?: PackedEvents): void
+  put(record: RunRecord, appended?: PackedEvents | readonly PackedSpan[]): void
   /** Write every pending record now; rejects with a HistoryError when a write failed. */
   flush(): Promise<void>
   get(id: string): Promise<RunRecord | undefined>
@@ -80,6 +82,10 @@ export interface HistoryOptions {
   onError?: (error: HistoryError) => void
 }
 
+
+function isSpanList(appended: PackedEvents | readonly PackedSpan[] | undefined): appended is readonly PackedSpan[] {
+  return Array.isArray(appended)
+}
 
 function summaryOf(record: StoredRun): RunSummary {
   return {
@@ -107,6 +113,8 @@ class IdbHistory implements HistoryStore {
   private readonly stored = new Map<string, { events: number; chunks: number }>()
   /** Batches of each run that arrived packed and are not stored yet. */
   private readonly spans = new Map<string, PackedSpan[]>()
+  /** Of a running record handed over in spans: how many of its events the store has been given. */
+  private readonly given = new Map<string, number>()
   private failure: HistoryError | undefined
 
   constructor(private readonly db: IDBDatabase, private readonly options: HistoryOptions) {}
@@ -126,19 +134,29 @@ class IdbHistory implements HistoryStore {
     }
   }
 
-  put(record: RunRecord, appended?: PackedEvents): void {
+  put(record: RunRecord, appended?: PackedEvents | readonly PackedSpan[]): void {
     this.pending.set(record.id, record)
-    if (appended) {
-      const spans = this.spans.get(record.id) ?? []
+    const spans = this.spans.get(record.id) ?? []
+    if (isSpanList(appended)) {
+      spans.push(...appended)
+      const last = appended.at(-1)
+      if (last) this.given.set(record.id, last.from + last.packed.count)
+    } else if (appended) {
       spans.push({ from: eventCountOf(record) - appended.count, packed: appended })
-      this.spans.set(record.id, spans)
+      this.given.delete(record.id)
     }
-    if (record.status !== 'running') { this.writeNow(record.id); return }
+    if (spans.length) this.spans.set(record.id, spans)
+    if (record.status !== 'running') { this.given.delete(record.id); this.writeNow(record.id); return }
     // A fast stream is written as it goes, a few chunks at a time, so the last save of a long
     // run packs one chunk instead of all of them (20 ms at the end of a 100k-token answer).
-    if (eventCountOf(record) - (this.stored.get(record.id)?.events ?? 0) >= EAGER_WRITE_EVENTS) { this.writeNow(record.id); return }
+    if (this.writable(record) - (this.stored.get(record.id)?.events ?? 0) >= EAGER_WRITE_EVENTS) { this.writeNow(record.id); return }
     if (this.timers.has(record.id)) return
     this.timers.set(record.id, setTimeout(() => this.writeNow(record.id), this.options.writeDelayMs ?? 250))
+  }
+
+  /** How many of a record's events may be stored now. */
+  private writable(record: RunRecord): number {
+    return Math.min(eventCountOf(record), this.given.get(record.id) ?? Number.POSITIVE_INFINITY)
   }
 
   private writeNow(id: string): void {
@@ -151,11 +169,16 @@ class IdbHistory implements HistoryStore {
     // events past what is already stored are cloned.
     const stored = this.stored.get(id) ?? { events: 0, chunks: 0 }
     const from = stored.events
-    const chunks = chunksToWrite(record, from, stored.chunks, this.spans.get(id))
-    this.spans.delete(id)
+    const upTo = this.writable(record)
+    const spans = this.spans.get(id) ?? []
+    const chunks = chunksToWrite(record, from, stored.chunks, spans, upTo)
+    // Spans past what was written wait for the next write.
+    const later = spans.filter((span) => span.from >= upTo)
+    if (later.length) this.spans.set(id, later)
+    else this.spans.delete(id)
     // A finished run is written for the last time; forget it so a long session holds nothing.
-    if (record.status === 'running') this.stored.set(id, { events: eventCountOf(record), chunks: stored.chunks + chunks.length })
-    else this.stored.delete(id)
+    if (record.status === 'running') this.stored.set(id, { events: upTo, chunks: stored.chunks + chunks.length })
+    else { this.stored.delete(id); this.given.delete(id) }
     const write = this.tx([RUNS, EVENTS], 'readwrite', (tx) => {
       const events = tx.objectStore(EVENTS)
       // Written from the start: drop chunks a failed or earlier save may have left.
@@ -218,6 +241,7 @@ class IdbHistory implements HistoryStore {
     this.pending.delete(id)
     this.spans.delete(id)
     this.stored.delete(id)
+    this.given.delete(id)
     const timer = this.timers.get(id)
     if (timer !== undefined) { clearTimeout(timer); this.timers.delete(id) }
     await this.tx([RUNS, EVENTS, ATTACHMENTS], 'readwrite', async (tx) => {
@@ -239,6 +263,7 @@ class IdbHistory implements HistoryStore {
     this.pending.clear()
     this.spans.clear()
     this.stored.clear()
+    this.given.clear()
     await Promise.all([...this.writes])
     await this.tx([RUNS, EVENTS, ATTACHMENTS], 'readwrite', (tx) => {
       tx.objectStore(RUNS).clear()

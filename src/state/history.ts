@@ -5,6 +5,7 @@ export type { RunSummary }
 import type { PackedEvents } from '../runs/packed-events.ts'
 import type { RunRecord } from '../runs/types.ts'
 import { runsStore, setNotice } from './runs.ts'
+import { createSaveQueue } from './save-queue.ts'
 
 export interface HistoryState {
   available: boolean
@@ -44,14 +45,35 @@ function report(error: unknown): void {
   historyStore.setState({ warning: message })
 }
 
-/** Save a run as it streams; writes are coalesced by the store. `appended`: its newest events, packed. */
+/** Run `drain` in an idle moment, within `maxWaitMs` (a timer where there is no idle callback). */
+function whenIdle(drain: () => void, maxWaitMs: number): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(drain, { timeout: maxWaitMs })
+  else setTimeout(drain, 0)
+}
+
+const saves = createSaveQueue({
+  put: (record, spans) => store?.put(record, spans),
+  whenIdle,
+  // A finished run is written now and the list shows it.
+  onFinished: () => void flushHistory(),
+})
+
+// A page closed or reloaded hands what is queued to IndexedDB, whose writes then go ahead.
+if (typeof addEventListener === 'function') addEventListener('pagehide', () => saves.drainAll())
+
+/**
+ * Save a run as it streams: queued, and handed to the store when the page is idle (within 250 ms),
+ * which coalesces its writes. `appended`: its newest events, packed. A run that is no longer
+ * running is written as soon as it has been handed over, and the list then shows it.
+ */
 export function saveRun(record: RunRecord, appended?: PackedEvents): void {
-  store?.put(record, appended)
+  if (store) saves.save(record, appended)
 }
 
 /** Write pending saves now and refresh the list. */
 export async function flushHistory(): Promise<void> {
   if (!store) return
+  saves.drainAll()
   try {
     await store.flush()
   } catch (error) {

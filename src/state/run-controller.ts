@@ -4,7 +4,7 @@ import type { AttachmentRef, RunConfig, RunInput, RunRecord } from '../runs/type
 import { AgentWorkerError, startJob } from './agent-client.ts'
 import { toolNamesFor } from './tools-for.ts'
 import { attachmentsReading, attachmentsReadyToRun, attachmentsStore, partsToSend, sourceOf } from './attachments.ts'
-import { flushHistory, saveAttachment, saveRun } from './history.ts'
+import { saveAttachment, saveRun } from './history.ts'
 import { conversationStore, dropExchangesFrom, historyFor, recordExchange } from './conversation.ts'
 import { missingKeyNotice } from './key-check.ts'
 import { keyFor, redactKeys } from './keys.ts'
@@ -132,9 +132,9 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   }
   record.status = 'done'
   if (place?.inThread) recordExchange(record.id, place.at, history, await job.messages)
-  saveRun(record)
-  void flushHistory()
+  // The answer is drawn first; the save follows when the page is idle (state/save-queue.ts).
   flushFrame()
+  saveRun(record)
   return run
 }
 
