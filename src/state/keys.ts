@@ -1,8 +1,9 @@
 import { createStore } from 'zustand/vanilla'
-import { local, session } from './storage.ts'
+import { forgetSecret, loadSecrets, persistSecrets } from './secret-persistence.ts'
 
 // Keys live in memory and in sessionStorage by default; in localStorage only after the user
-// chooses "Remember on this device". They are never part of settings, records, links or exports.
+// chooses "Remember on this device" (state/secret-persistence.ts). They are never part of
+// settings, records, links or exports.
 
 const PREFIX = 'lanes.key.'
 
@@ -14,43 +15,14 @@ export interface KeysState {
 }
 
 function load(): KeysState {
-  const keys: Record<string, string> = {}
-  const remembered: Record<string, boolean> = {}
-  for (const area of [session, local]) {
-    const index = area.get(`${PREFIX}index`)
-    for (const id of index ? index.split(',') : []) {
-      const key = area.get(PREFIX + id)
-      if (!key) continue
-      keys[id] = key
-      if (area === local) remembered[id] = true
-    }
-  }
-  return { keys, remembered }
+  const { values, remembered } = loadSecrets(PREFIX)
+  return { keys: values, remembered }
 }
 
 export const keysStore = createStore<KeysState>(() => load())
 
-function writeIndex(area: typeof local, ids: string[]): void {
-  if (ids.length) area.set(`${PREFIX}index`, ids.join(','))
-  else area.remove(`${PREFIX}index`)
-}
-
 function persist(state: KeysState): void {
-  const sessionIds: string[] = []
-  const localIds: string[] = []
-  for (const [id, key] of Object.entries(state.keys)) {
-    if (state.remembered[id]) {
-      local.set(PREFIX + id, key)
-      session.remove(PREFIX + id)
-      localIds.push(id)
-    } else {
-      session.set(PREFIX + id, key)
-      local.remove(PREFIX + id)
-      sessionIds.push(id)
-    }
-  }
-  writeIndex(session, sessionIds)
-  writeIndex(local, localIds)
+  persistSecrets(PREFIX, { values: state.keys, remembered: state.remembered })
 }
 
 /** Set (or replace) the key of a provider. */
@@ -71,8 +43,7 @@ export function clearKey(providerId: string): void {
   const state = keysStore.getState()
   const keys = Object.fromEntries(Object.entries(state.keys).filter(([id]) => id !== providerId))
   const remembered = Object.fromEntries(Object.entries(state.remembered).filter(([id]) => id !== providerId))
-  session.remove(PREFIX + providerId)
-  local.remove(PREFIX + providerId)
+  forgetSecret(PREFIX, providerId)
   const next = { keys, remembered }
   keysStore.setState(next)
   persist(next)

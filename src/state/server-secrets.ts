@@ -1,8 +1,8 @@
 import { createStore } from 'zustand/vanilla'
-import { local, session } from './storage.ts'
+import { forgetSecret, loadSecrets, persistSecrets } from './secret-persistence.ts'
 
 // Headers of MCP servers (a bearer token, an API key header) are secrets like provider keys and
-// are kept exactly as keys.ts keeps those: in memory and sessionStorage by default, in
+// are kept exactly as keys.ts keeps those (state/secret-persistence.ts): in memory and sessionStorage by default, in
 // localStorage only when the user chooses "Remember on this device". They never go into the
 // server list (settings), run records, links, exports, history or messages.
 
@@ -28,16 +28,14 @@ function parseHeaders(raw: string | undefined): Record<string, string> | undefin
 }
 
 function load(): ServerSecretsState {
+  const stored = loadSecrets(PREFIX)
   const headers: ServerSecretsState['headers'] = {}
   const remembered: ServerSecretsState['remembered'] = {}
-  for (const area of [session, local]) {
-    const index = area.get(`${PREFIX}index`)
-    for (const id of index ? index.split(',') : []) {
-      const value = parseHeaders(area.get(PREFIX + id))
-      if (!value) continue
-      headers[id] = value
-      if (area === local) remembered[id] = true
-    }
+  for (const [id, raw] of Object.entries(stored.values)) {
+    const value = parseHeaders(raw)
+    if (!value) continue
+    headers[id] = value
+    if (stored.remembered[id]) remembered[id] = true
   }
   return { headers, remembered }
 }
@@ -45,18 +43,8 @@ function load(): ServerSecretsState {
 export const serverSecretsStore = createStore<ServerSecretsState>(() => load())
 
 function persist(state: ServerSecretsState): void {
-  const sessionIds: string[] = []
-  const localIds: string[] = []
-  for (const [id, headers] of Object.entries(state.headers)) {
-    const [keep, drop, ids] = state.remembered[id] ? [local, session, localIds] : [session, local, sessionIds]
-    keep.set(PREFIX + id, JSON.stringify(headers))
-    drop.remove(PREFIX + id)
-    ids.push(id)
-  }
-  for (const [area, ids] of [[session, sessionIds], [local, localIds]] as const) {
-    if (ids.length) area.set(`${PREFIX}index`, ids.join(','))
-    else area.remove(`${PREFIX}index`)
-  }
+  const values = Object.fromEntries(Object.entries(state.headers).map(([id, headers]) => [id, JSON.stringify(headers)] as const))
+  persistSecrets(PREFIX, { values, remembered: state.remembered })
 }
 
 /** Set a server's headers (empty: forget them). */
@@ -74,8 +62,7 @@ export function clearServerHeaders(id: string): void {
   const state = serverSecretsStore.getState()
   const headers = Object.fromEntries(Object.entries(state.headers).filter(([k]) => k !== id))
   const remembered = Object.fromEntries(Object.entries(state.remembered).filter(([k]) => k !== id))
-  session.remove(PREFIX + id)
-  local.remove(PREFIX + id)
+  forgetSecret(PREFIX, id)
   const next = { headers, remembered }
   serverSecretsStore.setState(next)
   persist(next)
