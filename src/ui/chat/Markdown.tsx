@@ -18,28 +18,41 @@ export function Markdown({ text }: { text: string }): ReactNode {
   const cache = useRef<BlockCache>(emptyBlockCache)
   const normalized = normalizeNewlines(text)
   if (cache.current.text !== normalized) cache.current = splitBlocks(normalized, cache.current)
-  return <MarkdownBlocks blocks={cache.current.blocks} />
+  return <MarkdownBlocks blocks={cache.current.blocks} textLength={normalized.length} />
 }
 
-/** Parsed blocks drawn in memoized sections (the streaming tests feed it step by step). */
-export function MarkdownBlocks({ blocks }: { blocks: MdBlock[] }): ReactNode {
+/** Parsed blocks of a text of `textLength` characters, drawn in memoized sections (the streaming tests feed it step by step). */
+export function MarkdownBlocks({ blocks, textLength }: { blocks: MdBlock[]; textLength: number }): ReactNode {
   const sections: ReactNode[] = []
   for (let first = 0; first < blocks.length; first += SECTION_BLOCKS) {
-    sections.push(<Section key={blocks[first]!.start} blocks={blocks.slice(first, first + SECTION_BLOCKS)} />)
+    const start = blocks[first]!.start
+    const end = blocks[first + SECTION_BLOCKS]?.start ?? textLength
+    sections.push(<Section key={start} blocks={blocks.slice(first, first + SECTION_BLOCKS)} height={estimatedHeightEm(end - start, Math.min(SECTION_BLOCKS, blocks.length - first))} />)
   }
   return <div className="markdown space-y-3 leading-relaxed break-words">{sections}</div>
 }
 
+/**
+ * A section's height before it is first drawn, from its length (~90 characters a line of a
+ * relaxed 1.625 line height, and the gap between blocks). Off-screen sections are not laid out,
+ * so the browser places them by this estimate: a fixed small one (10em, where a section of long
+ * paragraphs is ~100em) made it take a dozen sections for "near the screen" and lay them all out
+ * in the first frame of a long answer (7-15 ms), and made the scrollbar jump as sections drew.
+ */
+function estimatedHeightEm(chars: number, blocks: number): number {
+  return Math.max(2, Math.round(Math.ceil(chars / 90) * 1.625 + blocks * 0.75))
+}
+
 const Section = memo(
-  function Section({ blocks }: { blocks: MdBlock[] }): ReactNode {
+  function Section({ blocks, height }: { blocks: MdBlock[]; height: number }): ReactNode {
     // Off-screen sections skip layout and paint: a long answer costs only what is visible.
     return (
-      <div className="space-y-3 [content-visibility:auto] [contain-intrinsic-size:auto_10em]">
+      <div className="space-y-3 [content-visibility:auto]" style={{ containIntrinsicSize: `auto ${height}em` }}>
         {blocks.map((block) => <Block key={block.start} block={block} />)}
       </div>
     )
   },
-  (before, after) => before.blocks.length === after.blocks.length && before.blocks.every((block, i) => block === after.blocks[i]),
+  (before, after) => before.height === after.height && before.blocks.length === after.blocks.length && before.blocks.every((block, i) => block === after.blocks[i]),
 )
 
 /** One top-level block; a settled block keeps its object, so it never renders again. */

@@ -36,7 +36,7 @@ function streamed(text: string, cuts: number[]): { steps: string[]; cache: Block
   const steps: string[] = []
   for (const end of [...points, text.length]) {
     cache = splitBlocks(text.slice(0, end), cache)
-    steps.push(renderToStaticMarkup(createElement(MarkdownBlocks, { blocks: cache.blocks })))
+    steps.push(renderToStaticMarkup(createElement(MarkdownBlocks, { blocks: cache.blocks, textLength: cache.text.length })))
   }
   return { steps, cache }
 }
@@ -57,17 +57,17 @@ describe('streaming Markdown', () => {
     const text = EVERYTHING
     let cache = emptyBlockCache
     for (let end = 1; end <= text.length; end++) cache = splitBlocks(text.slice(0, end), cache)
-    expect(renderToStaticMarkup(createElement(MarkdownBlocks, { blocks: cache.blocks }))).toBe(renderMarkdown(text))
+    expect(renderToStaticMarkup(createElement(MarkdownBlocks, { blocks: cache.blocks, textLength: cache.text.length }))).toBe(renderMarkdown(text))
   })
 
   it('plain paragraphs that skip the parser render exactly as markdown-it alone renders them', () => {
     const word = fc.constantFrom('alpha', 'Beta', 'x', '1.', '2)', '-', '#', '*', '_', '`', '[', ']', '(', ')', '!', '<', '>', '&amp;', '~', '$', '|', 'www.a.org', 'a@b.co', 'http://x.y', ':', '=', '+', '.', ',', '"', "'", '\\', '\t', '    ', '```')
     const gap = fc.constantFrom(' ', ' ', ' ', '\n', '\n\n', '\n\n\n', '  \n', '\n    ', '\n \n', '\n\t')
-    const render = (blocks: Parameters<typeof MarkdownBlocks>[0]['blocks']): string => canonicalHtml(renderToStaticMarkup(createElement(MarkdownBlocks, { blocks })))
+    const render = (blocks: Parameters<typeof MarkdownBlocks>[0]['blocks'], textLength: number): string => canonicalHtml(renderToStaticMarkup(createElement(MarkdownBlocks, { blocks, textLength })))
     fc.assert(
       fc.property(fc.array(fc.tuple(word, gap), { maxLength: 60 }), (parts) => {
         const text = parts.map(([w, g]) => w + g).join('')
-        expect(render(splitBlocks(text).blocks)).toBe(render([{ start: 0, tokens: parseTokens(text, {}) }]))
+        expect(render(splitBlocks(text).blocks, text.length)).toBe(render([{ start: 0, tokens: parseTokens(text, {}) }], text.length))
       }),
       { numRuns: 1_000 },
     )
@@ -86,12 +86,30 @@ describe('streaming Markdown', () => {
     const before = splitBlocks('See [docs].\n\nMore text')
     const after = splitBlocks('See [docs].\n\nMore text\n\n[docs]: https://example.com', before)
     expect(after.whole).toBe(true)
-    expect(renderToStaticMarkup(createElement(MarkdownBlocks, { blocks: after.blocks }))).toContain('href="https://example.com"')
+    expect(renderToStaticMarkup(createElement(MarkdownBlocks, { blocks: after.blocks, textLength: after.text.length }))).toContain('href="https://example.com"')
   })
 
   it('draws an unfinished fence, table and list sensibly while they stream', () => {
     expect(renderMarkdown('```python\ndef f(')).toMatch(/<pre[^>]*><code class="language-python">def f\(<\/code><\/pre>/)
     expect(renderMarkdown('| a | b |\n|---|---|\n| 1 |')).toContain('<td class="px-2 py-1">1</td>')
     expect(renderMarkdown('- one\n- tw')).toMatch(/<li>one<\/li><li>tw<\/li>/)
+  })
+})
+
+describe('sections of a long answer', () => {
+  it('are placed, before they are first drawn, by a height estimated from their length', () => {
+    const paragraph = 'word '.repeat(180).trim() // 899 characters: ~10 lines
+    const text = Array.from({ length: 30 }, () => paragraph).join('\n\n')
+    const { blocks } = splitBlocks(text)
+    const html = renderToStaticMarkup(createElement(MarkdownBlocks, { blocks, textLength: text.length }))
+    const heights = [...html.matchAll(/contain-intrinsic-size:auto (\d+)em/g)].map((m) => Number(m[1]))
+    // 12 + 12 + 6 paragraphs: the estimate follows the text, not a fixed size.
+    expect(heights).toHaveLength(3)
+    expect(heights[0]).toBeGreaterThan(150)
+    expect(heights[1]).toBe(heights[0])
+    expect(heights[2]).toBeGreaterThan(heights[0]! * 0.4)
+    expect(heights[2]).toBeLessThan(heights[0]! * 0.6)
+    // A short answer's one section gets a short estimate.
+    expect(renderToStaticMarkup(createElement(MarkdownBlocks, { blocks: splitBlocks('Hi.').blocks, textLength: 3 }))).toContain('contain-intrinsic-size:auto 2em')
   })
 })
