@@ -68,3 +68,22 @@ test('export → clear → import restores history', async ({ page }) => {
   await expect(items).toHaveCount(1)
   await expect(items.first()).toContainText('API-A')
 })
+
+test('a run reloaded a moment after it starts, before any timed save, is in History as interrupted', async ({ page }) => {
+  await openApp(page, { toolPack: 'none', local: { ttftMs: 0, tokensPerSecond: 40, toolSpeed: 1 } })
+  await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('Stream a long answer of 2000 tokens')
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  const answer = page.getByTestId('answer')
+  await expect(answer).not.toBeEmpty()
+  // At once: saves of the stream wait for an idle moment and are coalesced for 250 ms, but the
+  // run's header is written as it starts.
+  await page.reload()
+  await expect(page.getByTestId('notice')).toContainText('A run was cut off by a reload')
+  await page.getByRole('button', { name: 'History', exact: true }).click()
+  const items = page.getByTestId('history-item')
+  await expect(items).toHaveCount(1)
+  await expect(items.first()).toContainText('interrupted')
+  await items.first().getByTitle('Open read-only').click()
+  await expect(page.getByTestId('run-status')).toHaveText('Interrupted')
+  await expect(page.getByTestId('error-message')).toContainText('cut off before it finished')
+})

@@ -58,8 +58,10 @@ const saves = createSaveQueue({
   onFinished: () => void flushHistory(),
 })
 
-// A page closed or reloaded hands what is queued to IndexedDB, whose writes then go ahead.
-if (typeof addEventListener === 'function') addEventListener('pagehide', () => saves.drainAll())
+// A page closed or reloaded issues what is queued or coalesced as it goes. Best effort: the
+// browser may abort writes of a page being torn down (a reload in Chromium often does), which is
+// why a run's header is written as it starts (saveRunStarted).
+if (typeof addEventListener === 'function') addEventListener('pagehide', () => void flushHistory())
 
 /**
  * Save a run as it streams: queued, and handed to the store when the page is idle (within 250 ms),
@@ -68,6 +70,16 @@ if (typeof addEventListener === 'function') addEventListener('pagehide', () => s
  */
 export function saveRun(record: RunRecord, appended?: PackedEvents): void {
   if (store) saves.save(record, appended)
+}
+
+/**
+ * Write a run's header as the run starts, so a reload at any moment after finds it in History
+ * (marked interrupted), not only once its first save is due.
+ */
+export function saveRunStarted(record: RunRecord): void {
+  if (!store) return
+  store.put(record)
+  void flushHistory()
 }
 
 /** Write pending saves now and refresh the list. */

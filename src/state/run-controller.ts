@@ -4,7 +4,7 @@ import type { AttachmentRef, RunConfig, RunInput, RunRecord } from '../runs/type
 import { AgentWorkerError, startJob } from './agent-client.ts'
 import { toolNamesFor } from './tools-for.ts'
 import { attachmentsReading, attachmentsReadyToRun, attachmentsStore, partsToSend, sourceOf } from './attachments.ts'
-import { saveAttachment, saveRun } from './history.ts'
+import { saveAttachment, saveRun, saveRunStarted } from './history.ts'
 import { conversationStore, dropExchangesFrom, historyFor, recordExchange } from './conversation.ts'
 import { missingKeyNotice } from './key-check.ts'
 import { keyFor, redactKeys } from './keys.ts'
@@ -89,6 +89,7 @@ export async function runOnce(request: RunRequest): Promise<LiveRun> {
   if (place && !place.inThread) run.exchangeAt = place.at
   if (place?.inThread) dropExchangesFrom(place.at)
   addRun(run, request.keepOthers ?? place !== undefined)
+  saveRunStarted(record)
   for (const attachment of ready) {
     // The file itself, whose bytes the hash names, so Run again can bring it back; the part sent
     // (a downscaled image) only when the file is gone.
