@@ -235,6 +235,9 @@ export function startJob(job: AgentJob, signal: AbortSignal): JobHandle {
   }
   const id = nextId++
   const cancel = (): void => {
+    // A run whose run-end has come is over: its job's end (the conversation) still comes and
+    // finishes it, so a follow-up gets the messages.
+    if (queue.sawRunEnd) return
     here.abort()
     if (!jobs.has(id)) return
     send({ type: 'abort', id })

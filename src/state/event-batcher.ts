@@ -30,9 +30,11 @@ export function createEventBatcher(send: (packed: PackedEvents) => void): EventB
     push(event) {
       packer.push(event)
       // A tool's start goes out at once: the tool's own code runs next and may never yield (a
-      // synchronous loop), and its card must show that it started. Other events but text go out
-      // at once unless a batch has just gone, so a flood of tool events still travels batched.
-      const eager = event.type === 'tool-start' || (event.type !== 'text-delta' && performance.now() - lastFlush > EAGER_GAP_MS)
+      // synchronous loop), and its card must show that it started. So does the run's end: what
+      // follows it (the conversation copied for a follow-up) must not hold up the page's last
+      // batch. Other events but text go out at once unless a batch has just gone, so a flood of
+      // tool events still travels batched.
+      const eager = event.type === 'tool-start' || event.type === 'run-end' || (event.type !== 'text-delta' && performance.now() - lastFlush > EAGER_GAP_MS)
       if (eager || packer.count >= BATCH_MAX) flush()
       else if (!scheduled) {
         scheduled = true

@@ -112,6 +112,25 @@ describe('agent client, with a worker', () => {
     expect(worker.terminated).toBe(false)
   })
 
+  it('ends the reader at the run-end, and still gives the conversation that comes after; cancelling then stops nothing', async () => {
+    const { startJob } = await client()
+    const handle = startJob(job, new AbortController().signal)
+    const worker = FakeWorker.made[0]!
+    worker.load()
+    const delta: AgentEvent = { type: 'text-delta', t: 1, turn: 1, text: 'hi' }
+    worker.events(1, [delta])
+    worker.events(1, [runEnd])
+    // The reader is done with the run-end batch: the worker is still copying the conversation.
+    const read = await drain(handle.batches)
+    expect(read.events).toEqual([delta, runEnd])
+    expect(read.error).toBeUndefined()
+    handle.cancel() // what the page does after reading: it must not abort the job's goodbye
+    expect(worker.sent.some((message) => message.type === 'abort')).toBe(false)
+    const messages = [{ role: 'assistant' as const, content: [{ type: 'text' as const, text: 'hi' }] }]
+    worker.reply({ type: 'end', id: 1, messages })
+    await expect(handle.messages).resolves.toEqual(messages)
+  })
+
   it('waits for a model still loading after Stop instead of shutting it down', async () => {
     const { startJob } = await client()
     const controller = new AbortController()
