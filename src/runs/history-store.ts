@@ -2,16 +2,17 @@
 // store 'attachments' (Blobs keyed by content hash). A streaming run calls put() per event, so
 // writes are coalesced per run; when storage is missing, blocked or full, callers get a typed
 // error and keep working in memory.
-import type { Usage } from '../core/index.ts'
 import type { RunRecord, RunStatus } from './types.ts'
 import { HistoryError, toHistoryError } from './history-errors.ts'
 import { finished, request } from './idb.ts'
-import { CHUNK_SIZE, EVENTS, assemble, chunkRange, chunksToWrite, headerOf, lastTimeOf, type PackedSpan, type StoredChunk, type StoredRun } from './history-chunks.ts'
+import { CHUNK_SIZE, EVENTS, assemble, chunkRange, chunksToWrite, headerOf, type PackedSpan, type StoredChunk, type StoredRun } from './history-chunks.ts'
+import { matches, summaryOf, type RunSummary } from './history-summary.ts'
 import { eventCountOf } from './live-events.ts'
 import type { PackedEvents } from './packed-events.ts'
 
 export { exportHistory, importHistory, EXPORT_FORMAT, type ImportResult } from './history-io.ts'
 export { HistoryError, toHistoryError, type HistoryErrorReason } from './history-errors.ts'
+export type { RunSummary } from './history-summary.ts'
 
 const DB_NAME = 'lanes'
 const EAGER_WRITE_EVENTS = 5 * CHUNK_SIZE
@@ -24,25 +25,6 @@ const ATTACHMENTS = 'attachments'
 export interface HistoryUnavailable {
   available: false
   error: HistoryError
-}
-
-/** One line of the history list. */
-export interface RunSummary {
-  id: string
-  title: string
-  createdAt: string
-  status: RunStatus
-  provider: string
-  model: string
-  executor: string
-  /** Time of the run's last event (its end, for a finished run). */
-  makespanMs: number
-  /** The conversation it is an exchange (or a re-run) of. */
-  conversation?: { id: string; index: number; rerun?: true }
-  /** The comparison it is a trial of. */
-  comparison?: { id: string; variant: string; trial: number }
-  /** A finished run's token usage (its cost is usage × the model's price). */
-  usage?: Usage
 }
 
 /** The saved history of runs (IndexedDB). */
@@ -85,22 +67,6 @@ export interface HistoryOptions {
 
 function isSpanList(appended: PackedEvents | readonly PackedSpan[] | undefined): appended is readonly PackedSpan[] {
   return Array.isArray(appended)
-}
-
-function summaryOf(record: StoredRun): RunSummary {
-  return {
-    id: record.id, title: record.title ?? (record.input.text.slice(0, 60) || 'Untitled run'), createdAt: record.createdAt,
-    status: record.status ?? 'done', provider: record.config.provider, model: record.config.model,
-    executor: record.config.executor, makespanMs: lastTimeOf(record),
-    ...(record.conversation ? { conversation: record.conversation } : {}),
-    ...(record.comparison ? { comparison: record.comparison } : {}),
-    ...(record.usage ? { usage: record.usage } : {}),
-  }
-}
-
-function matches(record: StoredRun, needle: string): boolean {
-  const fields = [record.title, record.label, record.input.text, record.config.provider, record.config.model, record.config.executor]
-  return fields.some((field) => field?.toLowerCase().includes(needle))
 }
 
 class IdbHistory implements HistoryStore {
@@ -178,7 +144,7 @@ class IdbHistory implements HistoryStore {
     else this.spans.delete(id)
     // A finished run is written for the last time; forget it so a long session holds nothing.
     if (record.status === 'running') this.stored.set(id, { events: upTo, chunks: stored.chunks + chunks.length })
-    else { this.stored.delete(id); this.given.delete(id) }
+    else this.stored.delete(id)
     const write = this.tx([RUNS, EVENTS], 'readwrite', (tx) => {
       const events = tx.objectStore(EVENTS)
       // Written from the start: drop chunks a failed or earlier save may have left.

@@ -60,12 +60,11 @@ export function createSaveQueue(options: SaveQueueOptions): SaveQueue {
   const drain = (limit: number): void => {
     let budget = limit
     for (const entry of [...queued.values()]) {
-      // Handed over meanwhile (a drain started by onFinished).
-      if (queued.get(entry.record.id) !== entry) continue
       let count = 0
       let events = 0
       while (count < entry.spans.length && events < budget) events += entry.spans[count++]!.packed.count
-      if (count === entry.spans.length || count > 0) hand(entry, count)
+      // A save with no new events (a run's last) still goes: it carries the run's end.
+      if (count > 0 || entry.spans.length === 0) hand(entry, count)
       budget -= events
       if (budget <= 0) break
     }
