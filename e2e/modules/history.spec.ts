@@ -41,9 +41,9 @@ test('coalesces writes of a streaming run into one, until flush or run-end', asy
     const h = await import('/src/runs/history-store.ts')
     const r = await import('/src/runs/record.ts')
     const s = await import('/src/runs/samples.ts')
+    const { watchPuts } = await import('/e2e/modules/idb-puts.ts')
     let puts = 0
-    const put = IDBObjectStore.prototype.put
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) { puts++; return put.apply(this, args) }
+    const restore = watchPuts(() => { puts++ })
     const store = await h.openHistory({ writeDelayMs: 60_000 })
     const reader = await h.openHistory()
     if (!store.available || !reader.available) throw new Error('no history')
@@ -61,7 +61,7 @@ test('coalesces writes of a streaming run into one, until flush or run-end', asy
     await new Promise((resolve) => setTimeout(resolve, 0))
     await store.flush()
     const done = await reader.get('live')
-    IDBObjectStore.prototype.put = put
+    restore()
     return { fromOwn, beforeFlush: beforeFlush === undefined, afterFlush, putsAfterFlush, puts, status: done?.status, total: events.length, doneEvents: done?.events.length }
   })
   expect(result.fromOwn).toBe(result.total - 1)
@@ -138,8 +138,8 @@ test('a full quota becomes a typed error, and the store keeps working', async ({
     const reported: string[] = []
     const store = await h.openHistory({ onError: (error) => reported.push(error.reason) })
     if (!store.available) throw store.error
-    const put = IDBObjectStore.prototype.put
-    IDBObjectStore.prototype.put = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError') }
+    const { watchPuts } = await import('/e2e/modules/idb-puts.ts')
+    const restore = watchPuts(() => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError') })
     store.put(s.sampleCityRecord())
     let flushError: { name: string; reason: string; message: string } | undefined
     try {
@@ -149,7 +149,7 @@ test('a full quota becomes a typed error, and the store keeps working', async ({
     }
     let attachmentError = ''
     await store.putAttachment('b'.repeat(64), new Blob(['x'])).catch((error: unknown) => { attachmentError = error instanceof h.HistoryError ? error.reason : 'untyped' })
-    IDBObjectStore.prototype.put = put
+    restore()
     store.put(s.sampleCityRecord())
     await store.flush()
     return { reported, flushError, attachmentError, listed: (await store.list()).length }
@@ -167,13 +167,11 @@ test('a long run is saved in chunks: each save writes only the chunks that chang
     const c = await import('/src/runs/history-chunks.ts')
     const r = await import('/src/runs/record.ts')
     const s = await import('/src/runs/samples.ts')
+    const { watchPuts } = await import('/e2e/modules/idb-puts.ts')
     const cloned: number[] = []
-    const put = IDBObjectStore.prototype.put
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      const value = args[0] as { packed?: { count: number } }
-      if (this.name === 'events') cloned.push(value.packed?.count ?? 0)
-      return put.apply(this, args)
-    }
+    const restore = watchPuts((name, value) => {
+      if (name === 'events') cloned.push((value as { packed?: { count: number } }).packed?.count ?? 0)
+    })
     const store = await h.openHistory({ writeDelayMs: 60_000 })
     if (!store.available) throw new Error('no history')
     const sample = s.sampleCityRecord()
@@ -186,7 +184,7 @@ test('a long run is saved in chunks: each save writes only the chunks that chang
       if (i % 1000 === 999) await store.flush() // a save every 1,000 events
     }
     await store.flush()
-    IDBObjectStore.prototype.put = put
+    restore()
     const back = await store.get('long')
     return { cloned: cloned.reduce((a, b) => a + b, 0), saves: cloned.length, total, back: back?.events.length, lastT: back?.events.at(-1)?.t }
   })
@@ -204,13 +202,11 @@ test('a fast stream is written as it goes, so the save at its end packs one chun
     const c = await import('/src/runs/history-chunks.ts')
     const writes: number[][] = []
     let current: number[] = []
-    const put = IDBObjectStore.prototype.put
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      const value = args[0] as { packed?: { count: number } }
-      if (this.name === 'events') current.push(value.packed?.count ?? 0)
-      if (this.name === 'runs') { writes.push(current); current = [] }
-      return put.apply(this, args)
-    }
+    const { watchPuts } = await import('/e2e/modules/idb-puts.ts')
+    const restore = watchPuts((name, value) => {
+      if (name === 'events') current.push((value as { packed?: { count: number } }).packed?.count ?? 0)
+      if (name === 'runs') { writes.push(current); current = [] }
+    })
     // The timer never fires in this test: every write before the end is an eager one.
     const store = await h.openHistory({ writeDelayMs: 60_000 })
     if (!store.available) throw new Error('no history')
@@ -225,7 +221,7 @@ test('a fast stream is written as it goes, so the save at its end packs one chun
     const beforeEnd = writes.length
     store.put({ ...record, status: 'done' })
     await store.flush()
-    IDBObjectStore.prototype.put = put
+    restore()
     const back = await store.get('flood')
     return { beforeEnd, last: writes.at(-1), total, back: back?.events.length, chunk: c.CHUNK_SIZE }
   })
@@ -243,14 +239,12 @@ test('batches that arrive packed are stored as they came; a failed write is redo
     const l = await import('/src/runs/live-events.ts')
     const stored: unknown[] = []
     let failNext = false
-    const put = IDBObjectStore.prototype.put
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (this.name === 'events') {
-        if (failNext) { failNext = false; throw new DOMException('disk full', 'QuotaExceededError') }
-        stored.push((args[0] as { packed?: unknown }).packed)
-      }
-      return put.apply(this, args)
-    }
+    const { watchPuts } = await import('/e2e/modules/idb-puts.ts')
+    const restore = watchPuts((name, value) => {
+      if (name !== 'events') return
+      if (failNext) { failNext = false; throw new DOMException('disk full', 'QuotaExceededError') }
+      stored.push((value as { packed?: unknown }).packed)
+    })
     const errors: string[] = []
     const store = await h.openHistory({ writeDelayMs: 60_000, onError: (error) => errors.push(error.reason) })
     if (!store.available) throw new Error('no history')
@@ -277,7 +271,7 @@ test('batches that arrive packed are stored as they came; a failed write is redo
     record.status = 'done'
     store.put(record)
     await store.flush()
-    IDBObjectStore.prototype.put = put
+    restore()
     const back = await store.get('packed')
     const expected = [...sample.events, ...sample.events.slice(0, 4)]
     return { firstSave, errors, backEqual: JSON.stringify(back?.events) === JSON.stringify(expected), recordEqual: JSON.stringify(record.events) === JSON.stringify(expected), count: back?.events.length, total: expected.length }
@@ -298,11 +292,10 @@ test('a stream saved batch by batch stores each batch object itself, not a re-pa
     const c = await import('/src/runs/history-chunks.ts')
     const l = await import('/src/runs/live-events.ts')
     const stored: unknown[] = []
-    const put = IDBObjectStore.prototype.put
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (this.name === 'events') stored.push((args[0] as { packed?: unknown }).packed)
-      return put.apply(this, args)
-    }
+    const { watchPuts } = await import('/e2e/modules/idb-puts.ts')
+    const restore = watchPuts((name, value) => {
+      if (name === 'events') stored.push((value as { packed?: unknown }).packed)
+    })
     const store = await h.openHistory({ writeDelayMs: 60_000 })
     if (!store.available) throw new Error('no history')
     const sample = s.sampleCityRecord()
@@ -324,7 +317,7 @@ test('a stream saved batch by batch stores each batch object itself, not a re-pa
     store.put(record)
     await store.flush()
     const readsWhileSaving = textReads
-    IDBObjectStore.prototype.put = put
+    restore()
     const back = await store.get('batched')
     return { identical: stored.every((value, i) => value === batches[i]), stored: stored.length, count: back?.events.length, lastT: back?.events.at(-1)?.t, readsWhileSaving, recordCount: record.events.length }
   })
@@ -346,12 +339,11 @@ test('spans handed over after they came (the page\'s idle-time saves) are stored
     const l = await import('/src/runs/live-events.ts')
     const stored: unknown[] = []
     const headers: string[] = []
-    const put = IDBObjectStore.prototype.put
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (this.name === 'events') stored.push((args[0] as { packed?: unknown }).packed)
-      if (this.name === 'runs') headers.push((args[0] as { status: string }).status)
-      return put.apply(this, args)
-    }
+    const { watchPuts } = await import('/e2e/modules/idb-puts.ts')
+    const restore = watchPuts((name, value) => {
+      if (name === 'events') stored.push((value as { packed?: unknown }).packed)
+      if (name === 'runs') headers.push((value as { status: string }).status)
+    })
     const store = await h.openHistory({ writeDelayMs: 60_000 })
     if (!store.available) throw new Error('no history')
     const sample = s.sampleCityRecord()
@@ -366,7 +358,7 @@ test('spans handed over after they came (the page\'s idle-time saves) are stored
     record.status = 'done'
     store.put(record, spans.slice(6))
     await store.flush()
-    IDBObjectStore.prototype.put = put
+    restore()
     const back = await store.get('late')
     return { afterFirst, identical: stored.length === 12 && stored.every((value, i) => value === batches[i]), headers, count: back?.events.length, lastT: back?.events.at(-1)?.t }
   })
